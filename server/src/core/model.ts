@@ -17,6 +17,8 @@ export interface Role {
   org?: string;
   from?: PartialDate;
   to?: PartialDate;
+  /** Where `org` was written, when parsed from a file (for unknown-actor findings). */
+  orgSource?: SourceSpan;
 }
 
 /** Where a value was written: the annotation file's URI and the span of the value in it. */
@@ -38,6 +40,9 @@ export interface Actor {
   /** The whole entry, and its `id` value, in the annotation file. */
   source: SourceSpan;
   idSource: SourceSpan;
+  /** Where the name and each alias (in `aliases` order) were written, when parsed from a file. */
+  nameSource?: SourceSpan;
+  aliasSources?: SourceSpan[];
 }
 
 export interface ArticleMeta {
@@ -49,6 +54,9 @@ export interface ArticleMeta {
   published?: PartialDate;
   url?: string;
   sourceSpan: SourceSpan;
+  /** Where `file` and `author` were written, when parsed from a file. */
+  fileSource?: SourceSpan;
+  authorSource?: SourceSpan;
 }
 
 /** One parsed annotation file: what it declares and what is wrong with it. */

@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { indexedNotification, type IndexedParams } from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const status = vscode.window.createStatusBarItem('annotatedReading.status', vscode.StatusBarAlignment.Left);
+  status.name = 'Annotated Reading';
+  status.text = '$(sync~spin) Annotated Reading';
+  status.tooltip = 'Indexing articles and annotations';
+  status.command = 'annotatedReading.restartServer';
+  status.show();
+
+  context.subscriptions.push(
+    status,
+    vscode.commands.registerCommand('annotatedReading.openActor', openActorUnderCursor),
+    vscode.commands.registerCommand('annotatedReading.showMentions', showMentionsUnderCursor),
+    vscode.commands.registerCommand('annotatedReading.restartServer', async () => {
+      status.text = '$(sync~spin) Annotated Reading';
+      await client?.restart();
+    }),
+    vscode.workspace.onDidOpenTextDocument(assignArticleLanguage),
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      if (event.affectsConfiguration('annotatedReading.annotationsFolder') || event.affectsConfiguration('annotatedReading.articleGlobs')) {
+        vscode.workspace.textDocuments.forEach(assignArticleLanguage);
+        await restartWithCurrentSettings(context, status);
+      }
+    }),
+  );
+  vscode.workspace.textDocuments.forEach(assignArticleLanguage);
+  await restartWithCurrentSettings(context, status);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+/** The document selector depends on the annotations folder setting, so a change starts a new client. */
+async function restartWithCurrentSettings(context: vscode.ExtensionContext, status: vscode.StatusBarItem): Promise<void> {
+  await client?.stop();
+  const annotationsFolder = vscode.workspace.getConfiguration('annotatedReading').get<string>('annotationsFolder', 'annotations');
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'article' },
+      { language: 'markdown' },
+      { language: 'yaml', pattern: `**/${annotationsFolder.replace(/^\.?\/+|\/+$/g, '')}/**/*.{yaml,yml}` },
+    ],
+    markdown: { isTrusted: false, supportHtml: false },
+  };
+  client = new LanguageClient('annotatedReading', 'Annotated Reading', serverOptions, clientOptions);
+  client.onNotification(indexedNotification, (params: IndexedParams) => {
+    status.text = `$(book) ${params.articles} articles · ${params.actors} actors`;
+    status.tooltip = `Annotated Reading: ${params.articles} articles, ${params.actors} actors from ${params.annotationFiles} annotation files, indexed in ${params.elapsed} ms. Click to restart the server.`;
+  });
+  await client.start();
+}
+
+/** Plain-text files that match the article globs become articles. */
+function assignArticleLanguage(document: vscode.TextDocument): void {
+  if (document.languageId !== 'plaintext' || document.uri.scheme !== 'file') return;
+  const globs = vscode.workspace.getConfiguration('annotatedReading').get<string[]>('articleGlobs', []);
+  const matches = globs.some((glob) => vscode.languages.match({ pattern: glob }, document) > 0);
+  if (matches) void vscode.languages.setTextDocumentLanguage(document, 'article');
+}
+
+async function openActorUnderCursor(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, editor.selection.active);
+  const target = locations?.[0];
+  if (!target) {
+    void vscode.window.showInformationMessage('No annotated actor under the cursor.');
+    return;
+  }
+  const uri = 'targetUri' in target ? target.targetUri : target.uri;
+  const range = 'targetUri' in target ? (target.targetSelectionRange ?? target.targetRange) : target.range;
+  await vscode.window.showTextDocument(uri, { selection: range });
+}
+
+async function showMentionsUnderCursor(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const position = editor.selection.active;
+  const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, position);
+  if (!locations?.length) {
+    void vscode.window.showInformationMessage('No mentions found for what is under the cursor.');
+    return;
+  }
+  await vscode.commands.executeCommand('editor.action.showReferences', editor.document.uri, position, locations);
+}

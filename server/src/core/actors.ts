@@ -1,0 +1,436 @@
+/**
+ * Finds actor mentions in article text.
+ *
+ * Every name and alias goes into one Aho–Corasick automaton over a normalised alphabet (case folded,
+ * whitespace runs and dashes read as one word separator, apostrophes unified), so a scan costs about
+ * the same whether there are ten actors or ten thousand, and patterns are plain data that can never
+ * behave like a regular expression. Each raw hit is then checked against the original text for the
+ * rules the automaton cannot see: word boundaries, and the case of single words and of first letters.
+ */
+import type { Actor, ActorMention } from './model';
+import { type CancellationToken, neverCancelled, throwIfCancelled } from './types';
+
+export type ActorPatternSource = Pick<Actor, 'id' | 'name' | 'aliases'>;
+
+/** A normalised pattern claimed by more than one actor; hits go to the first of them. */
+export interface PatternCollision {
+  pattern: string;
+  actorIds: string[];
+}
+
+// ---- Per-code-unit tables, built once ---------------------------------------------------------
+
+const SPACE = 0x20;
+const HYPHEN = 0x2d;
+const APOSTROPHE = 0x27;
+const apostrophes = [0x27, 0x2018, 0x2019, 0x02bc];
+
+interface UnitTables {
+  /** Each UTF-16 unit as the case-sensitive checks see it: apostrophes, dashes and whitespace unified. */
+  canonical: Uint16Array;
+  /** `canonical` lower-cased where that keeps it one unit: the automaton's view of the text. */
+  folded: Uint16Array;
+  /** 1 for BMP letters, digits and combining marks; surrogates are resolved per code point. */
+  wordUnit: Uint8Array;
+}
+
+let sharedTables: UnitTables | undefined;
+
+function unitTables(): UnitTables {
+  if (sharedTables) return sharedTables;
+  const canonical = new Uint16Array(0x10000);
+  const folded = new Uint16Array(0x10000);
+  const wordUnit = new Uint8Array(0x10000);
+  const whitespace = /\s/;
+  const dash = /\p{Pd}/u;
+  for (let unit = 0; unit < 0x10000; unit++) {
+    const char = String.fromCharCode(unit);
+    const surrogate = unit >= 0xd800 && unit <= 0xdfff;
+    let canon = unit;
+    if (whitespace.test(char)) canon = SPACE;
+    else if (!surrogate && dash.test(char)) canon = HYPHEN;
+    else if (apostrophes.includes(unit)) canon = APOSTROPHE;
+    canonical[unit] = canon;
+    const lower = String.fromCharCode(canon).toLowerCase();
+    folded[unit] = lower.length === 1 ? lower.charCodeAt(0) : canon;
+    wordUnit[unit] = !surrogate && isWordCodePoint(unit) ? 1 : 0;
+  }
+  sharedTables = { canonical, folded, wordUnit };
+  return sharedTables;
+}
+
+const wordCharacter = /^[\p{L}\p{N}\p{M}]$/u;
+
+function isWordCodePoint(codePoint: number): boolean {
+  return wordCharacter.test(String.fromCodePoint(codePoint));
+}
+
+function isSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdfff;
+}
+
+/** Whether the character just before `offset` is a letter, digit or mark (a pair counts as one). */
+function wordBefore(text: string, offset: number, wordUnit: Uint8Array): boolean {
+  if (offset <= 0) return false;
+  const unit = text.charCodeAt(offset - 1);
+  if (!isSurrogate(unit)) return wordUnit[unit] === 1;
+  const pairStart = offset >= 2 && unit >= 0xdc00 && (text.charCodeAt(offset - 2) & 0xfc00) === 0xd800;
+  return isWordCodePoint(text.codePointAt(pairStart ? offset - 2 : offset - 1) as number);
+}
+
+/** Whether the character starting at `offset` is a letter, digit or mark (a pair counts as one). */
+function wordAt(text: string, offset: number, wordUnit: Uint8Array): boolean {
+  if (offset >= text.length) return false;
+  const unit = text.charCodeAt(offset);
+  if (!isSurrogate(unit)) return wordUnit[unit] === 1;
+  return isWordCodePoint(text.codePointAt(offset) as number);
+}
+
+// ---- The automaton ----------------------------------------------------------------------------
+
+/** Class of units that occur in no pattern: the scan falls straight back to the root. */
+const ABSENT_CLASS = 0;
+/** Whitespace in the text; a run of it becomes one SEPARATOR_CLASS step. Never on an edge. */
+const SPACE_CLASS = 1;
+/** The word separator of multi-word patterns: one whitespace run or one dash. */
+const SEPARATOR_CLASS = 2;
+const FIRST_LETTER_CLASS = 3;
+
+/** One way a normalised key may be written by one actor. */
+interface Variant {
+  actorIndex: number;
+  /** The trimmed pattern in canonical units; compared in full for one word, else its first unit. */
+  exact: string;
+  singleWord: boolean;
+}
+
+/**
+ * An Aho–Corasick automaton over alphabet classes, in flat arrays. States are numbered breadth first
+ * (state 0 is the root), so the shallow states a scan spends most of its time in sit together and the
+ * first `denseStates` of them get complete transition rows; deeper states keep sorted sparse edges.
+ */
+interface Automaton {
+  /** Alphabet class of every UTF-16 unit of the text. */
+  unitClass: Uint16Array;
+  alphabetSize: number;
+  denseStates: number;
+  /** Row per dense state: the transition on every class, failure links already followed. */
+  dense: Int32Array;
+  /**
+   * What a scan needs of each state, interleaved so that one cache line holds it: STATE_STRIDE
+   * entries per state, at the STATE_* offsets.
+   */
+  states: Int32Array;
+  /** Trie edges as (class, target) pairs, each state's together and sorted by class. */
+  edges: Int32Array;
+  /** For a key-ending state, the next such state on its failure chain, or -1. */
+  nextOutput: Int32Array;
+  /** For key-ending states: the key's index and its length in normalised units. */
+  keyIndex: Int32Array;
+  keyLength: Int32Array;
+  maxKeyLength: number;
+}
+
+const STATE_STRIDE = 4;
+/** Where the state's edges begin and end, in pairs. */
+const STATE_EDGES_FROM = 0;
+const STATE_EDGES_TO = 1;
+const STATE_FAIL = 2;
+/** The nearest state on the failure chain (itself included) that ends a key, or -1. */
+const STATE_FIRST_OUTPUT = 3;
+
+interface Candidate {
+  start: number;
+  end: number;
+  actorIndex: number;
+}
+
+export class ActorMatcher {
+  private readonly tables = unitTables();
+
+  private constructor(
+    private readonly actorIds: readonly string[],
+    private readonly automaton: Automaton,
+    /** Per key index, the variants of that key in actor input order. */
+    private readonly variants: readonly Variant[][],
+    /** The patterns that collide (same normalised key) across different actors, for diagnostics. */
+    readonly collisions: PatternCollision[],
+  ) {}
+
+  static build(actors: readonly ActorPatternSource[]): ActorMatcher {
+    const tables = unitTables();
+    const { groups, collisions } = groupPatterns(actors, tables);
+    const automaton = buildAutomaton([...groups.keys()], tables);
+    return new ActorMatcher(
+      actors.map((actor) => actor.id),
+      automaton,
+      [...groups.values()],
+      collisions,
+    );
+  }
+
+  /** All mentions in text, sorted, non-overlapping. */
+  match(text: string, token: CancellationToken = neverCancelled): ActorMention[] {
+    const automaton = this.automaton;
+    const { unitClass, states, nextOutput, keyIndex, keyLength } = automaton;
+    const { wordUnit } = this.tables;
+    // Original offsets of the last normalised units, enough to find where any key began.
+    let ringSize = 1;
+    while (ringSize < automaton.maxKeyLength) ringSize <<= 1;
+    const ringMask = ringSize - 1;
+    const originalOffset = new Int32Array(ringSize);
+
+    const candidates: Candidate[] = [];
+    let state = 0;
+    let normalisedIndex = -1;
+    let inSpace = false;
+    let afterWord = false;
+    for (let i = 0; i < text.length; i++) {
+      if ((i & 0xffff) === 0) throwIfCancelled(token);
+      const unit = text.charCodeAt(i);
+      let cls = unitClass[unit];
+      if (cls === SPACE_CLASS) {
+        afterWord = false;
+        if (inSpace) continue;
+        inSpace = true;
+        cls = SEPARATOR_CLASS;
+      } else {
+        inSpace = false;
+      }
+      originalOffset[++normalisedIndex & ringMask] = i;
+      // Inside a word at the root nothing can begin: the common case, kept free of calls.
+      if (cls === ABSENT_CLASS) state = 0;
+      else if (state !== 0 || !afterWord) state = step(automaton, state, cls, afterWord);
+      afterWord = isSurrogate(unit) ? wordBefore(text, i + 1, wordUnit) : wordUnit[unit] === 1;
+      if (state === 0) continue;
+      for (let output = states[state * STATE_STRIDE + STATE_FIRST_OUTPUT]; output >= 0; output = nextOutput[output]) {
+        // Keys are only entered after a non-word character, so only the end needs a boundary check.
+        const start = originalOffset[(normalisedIndex - keyLength[output] + 1) & ringMask];
+        const end = i + 1;
+        if (wordAt(text, end, wordUnit)) continue;
+        const actorIndex = this.verify(this.variants[keyIndex[output]], text, start, end);
+        if (actorIndex >= 0) candidates.push({ start, end, actorIndex });
+      }
+    }
+    return this.leftmostLongest(candidates, text);
+  }
+
+  /** The first actor whose way of writing the key agrees with the text's case, or -1. */
+  private verify(variants: Variant[], text: string, start: number, end: number): number {
+    const { canonical } = this.tables;
+    for (const variant of variants) {
+      const { exact } = variant;
+      if (canonical[text.charCodeAt(start)] !== exact.charCodeAt(0)) continue;
+      if (!variant.singleWord) return variant.actorIndex;
+      // One word has no separators, so its units line up one to one with the text's.
+      let equal = end - start === exact.length;
+      for (let i = 1; equal && i < exact.length; i++) equal = canonical[text.charCodeAt(start + i)] === exact.charCodeAt(i);
+      if (equal) return variant.actorIndex;
+    }
+    return -1;
+  }
+
+  private leftmostLongest(candidates: Candidate[], text: string): ActorMention[] {
+    candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+    const mentions: ActorMention[] = [];
+    let covered = 0;
+    for (const { start, end, actorIndex } of candidates) {
+      if (start < covered) continue;
+      mentions.push({ start, end, actorId: this.actorIds[actorIndex], text: text.slice(start, end) });
+      covered = end;
+    }
+    return mentions;
+  }
+}
+
+/** Transition-table entries given to dense rows: 4 MB whatever the alphabet. */
+const DENSE_ENTRIES = 1 << 20;
+
+/** Builds the automaton over normalised keys (folded units, HYPHEN for a separator). */
+function buildAutomaton(keys: readonly string[], tables: UnitTables): Automaton {
+  const classOfUnit = new Map<number, number>();
+  const keyClasses = keys.map((key) => {
+    const classes: number[] = [];
+    for (let i = 0; i < key.length; i++) {
+      const unit = key.charCodeAt(i);
+      let cls = unit === HYPHEN ? SEPARATOR_CLASS : classOfUnit.get(unit);
+      if (cls === undefined) classOfUnit.set(unit, (cls = FIRST_LETTER_CLASS + classOfUnit.size));
+      classes.push(cls);
+    }
+    return classes;
+  });
+  const alphabetSize = FIRST_LETTER_CLASS + classOfUnit.size;
+  const unitClass = new Uint16Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) {
+    const folded = tables.folded[unit];
+    unitClass[unit] = folded === SPACE ? SPACE_CLASS : folded === HYPHEN ? SEPARATOR_CLASS : (classOfUnit.get(folded) ?? ABSENT_CLASS);
+  }
+  // Whether a class is a word character, to tell where inside a key another key could begin.
+  // Half a surrogate pair counts as one: no key begins in the middle of a character.
+  const classIsWord = new Uint8Array(alphabetSize);
+  for (const [unit, cls] of classOfUnit) classIsWord[cls] = isSurrogate(unit) ? 1 : tables.wordUnit[unit];
+
+  // The trie with provisional state numbers, as a map from (state, class) to state.
+  const trie = new Map<number, number>();
+  let stateCount = 1;
+  const provisionalEnds = keyClasses.map((classes) => {
+    let state = 0;
+    for (const cls of classes) {
+      const slot = state * alphabetSize + cls;
+      let next = trie.get(slot);
+      if (next === undefined) trie.set(slot, (next = stateCount++));
+      state = next;
+    }
+    return state;
+  });
+  // Sorted slots list every state's edges together and in class order.
+  const slots = [...trie.keys()].sort((a, b) => a - b);
+  const childStart = new Int32Array(stateCount + 1);
+  for (const slot of slots) childStart[Math.floor(slot / alphabetSize) + 1]++;
+  for (let state = 0; state < stateCount; state++) childStart[state + 1] += childStart[state];
+
+  // Renumber breadth first; the renumbered edges come out in the same (state, class) order.
+  const order = new Int32Array(stateCount);
+  const renumbered = new Int32Array(stateCount);
+  const states = new Int32Array(stateCount * STATE_STRIDE);
+  const edges = new Int32Array(slots.length * 2);
+  const parentClass = new Uint16Array(stateCount);
+  let edgeCount = 0;
+  let tail = 1;
+  for (let state = 0; state < stateCount; state++) {
+    renumbered[order[state]] = state;
+    states[state * STATE_STRIDE + STATE_EDGES_FROM] = edgeCount;
+    for (let slotIndex = childStart[order[state]]; slotIndex < childStart[order[state] + 1]; slotIndex++) {
+      const slot = slots[slotIndex];
+      order[tail] = trie.get(slot) as number;
+      parentClass[tail] = slot % alphabetSize;
+      edges[2 * edgeCount] = parentClass[tail];
+      edges[2 * edgeCount++ + 1] = tail++;
+    }
+    states[state * STATE_STRIDE + STATE_EDGES_TO] = edgeCount;
+    states[state * STATE_STRIDE + STATE_FIRST_OUTPUT] = -1;
+  }
+  const keyIndex = new Int32Array(stateCount).fill(-1);
+  const keyLength = new Int32Array(stateCount);
+  provisionalEnds.forEach((provisional, index) => {
+    keyIndex[renumbered[provisional]] = index;
+    keyLength[renumbered[provisional]] = keyClasses[index].length;
+  });
+
+  const denseStates = Math.max(1, Math.min(stateCount, Math.floor(DENSE_ENTRIES / alphabetSize)));
+  const automaton: Automaton = {
+    unitClass,
+    alphabetSize,
+    denseStates,
+    dense: new Int32Array(denseStates * alphabetSize),
+    states,
+    edges,
+    nextOutput: new Int32Array(stateCount).fill(-1),
+    keyIndex,
+    keyLength,
+    maxKeyLength: keyClasses.reduce((max, classes) => Math.max(max, classes.length), 1),
+  };
+  // Failure links, outputs and dense rows in breadth-first order: everything a state's values are
+  // derived from (its parent, its failure state) is shallower, so already done. A failure link goes
+  // to the longest proper suffix that is a trie prefix and begins after a non-word character: a
+  // suffix beginning inside a word can never start a mention.
+  const { dense, nextOutput } = automaton;
+  for (let state = 0; state < stateCount; state++) {
+    const at = state * STATE_STRIDE;
+    const fail = states[at + STATE_FAIL];
+    const afterWord = state !== 0 && classIsWord[parentClass[state]] === 1;
+    if (state !== 0) {
+      const inherited = states[fail * STATE_STRIDE + STATE_FIRST_OUTPUT];
+      states[at + STATE_FIRST_OUTPUT] = keyIndex[state] >= 0 ? state : inherited;
+      if (keyIndex[state] >= 0) nextOutput[state] = inherited;
+    }
+    if (state < denseStates) {
+      const row = state * alphabetSize;
+      if (state !== 0 && (fail !== 0 || !afterWord)) dense.copyWithin(row, fail * alphabetSize, fail * alphabetSize + alphabetSize);
+      for (let e = states[at + STATE_EDGES_FROM]; e < states[at + STATE_EDGES_TO]; e++) dense[row + edges[2 * e]] = edges[2 * e + 1];
+    }
+    for (let e = states[at + STATE_EDGES_FROM]; e < states[at + STATE_EDGES_TO]; e++) {
+      const child = edges[2 * e + 1];
+      states[child * STATE_STRIDE + STATE_FAIL] = state === 0 ? 0 : step(automaton, fail, edges[2 * e], afterWord);
+    }
+  }
+  return automaton;
+}
+
+/**
+ * The automaton's transition from `state` on `cls`, following failure links as needed. A key may
+ * only begin where a mention could, so the root is left only when the previous character is no word.
+ */
+function step(automaton: Automaton, state: number, cls: number, afterWord: boolean): number {
+  const { denseStates, dense, alphabetSize, states, edges } = automaton;
+  for (;;) {
+    if (state < denseStates) return state === 0 && afterWord ? 0 : dense[state * alphabetSize + cls];
+    const at = state * STATE_STRIDE;
+    let low = states[at + STATE_EDGES_FROM];
+    const end = states[at + STATE_EDGES_TO];
+    let high = end;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (edges[2 * mid] < cls) low = mid + 1;
+      else high = mid;
+    }
+    if (low < end && edges[2 * low] === cls) return edges[2 * low + 1];
+    state = states[at + STATE_FAIL];
+  }
+}
+
+// ---- Patterns ---------------------------------------------------------------------------------
+
+/**
+ * Groups every usable pattern by its normalised key (folded units; a whitespace run or a dash as one
+ * HYPHEN), in actor input order, dropping patterns an actor repeats and noting keys shared by actors.
+ */
+function groupPatterns(
+  actors: readonly ActorPatternSource[],
+  tables: UnitTables,
+): { groups: Map<string, Variant[]>; collisions: PatternCollision[] } {
+  const groups = new Map<string, Variant[]>();
+  const firstWritten = new Map<string, string>();
+  actors.forEach((actor, actorIndex) => {
+    for (const raw of [actor.name, ...actor.aliases]) {
+      const pattern = raw.trim();
+      if (pattern === '') continue;
+      let key = '';
+      let exact = '';
+      let singleWord = true;
+      let previous = -1;
+      for (let i = 0; i < pattern.length; i++) {
+        const unit = pattern.charCodeAt(i);
+        const canon = tables.canonical[unit];
+        exact += String.fromCharCode(canon);
+        const repeatedSpace = canon === SPACE && previous === SPACE;
+        previous = canon;
+        if (canon === SPACE || canon === HYPHEN) {
+          singleWord = false;
+          if (!repeatedSpace) key += '-';
+        } else {
+          key += String.fromCharCode(tables.folded[unit]);
+        }
+      }
+      let group = groups.get(key);
+      if (!group) {
+        groups.set(key, (group = []));
+        firstWritten.set(key, pattern);
+      }
+      const repeated = group.some(
+        (variant) =>
+          variant.actorIndex === actorIndex &&
+          variant.singleWord === singleWord &&
+          (singleWord ? variant.exact === exact : variant.exact.charCodeAt(0) === exact.charCodeAt(0)),
+      );
+      if (!repeated) group.push({ actorIndex, exact, singleWord });
+    }
+  });
+
+  const collisions: PatternCollision[] = [];
+  for (const [key, group] of groups) {
+    const actorIds = [...new Set(group.map((variant) => actors[variant.actorIndex].id))];
+    if (actorIds.length > 1) collisions.push({ pattern: firstWritten.get(key) as string, actorIds });
+  }
+  return { groups, collisions };
+}

@@ -1,0 +1,111 @@
+import type { ActorMatcher } from './actors';
+import type { AnnotationIndex } from './annotations';
+import { analyzeCitations } from './citations';
+import { recognizeDates } from './dates';
+import type { ActorMention, ArticleMeta, CitationAnalysis, DateMention } from './model';
+import { findHeadings, type Heading } from './structure';
+import { LineIndex } from './text';
+import { neverCancelled, type CancellationToken, type Finding, type Span } from './types';
+import { findUrls } from './urls';
+
+/** An article as the core sees it: text plus where it lives. */
+export interface ArticleText {
+  uri: string;
+  /** Path relative to its workspace folder, used to find its metadata. */
+  relativePath: string;
+  text: string;
+  markdown: boolean;
+}
+
+/** What the core knows from the annotation files, ready for matching. */
+export interface AnnotationContext {
+  index: AnnotationIndex;
+  matcher: ActorMatcher;
+}
+
+export interface AnalysisLimits {
+  /** Articles longer than this (in UTF-16 code units) are skipped with an information finding. */
+  maxArticleLength: number;
+}
+
+export const defaultLimits: AnalysisLimits = { maxArticleLength: 10 * 1024 * 1024 };
+
+export interface DocumentAnalysis {
+  uri: string;
+  lines: LineIndex;
+  article?: ArticleMeta;
+  actors: ActorMention[];
+  dates: DateMention[];
+  citations: CitationAnalysis;
+  headings: Heading[];
+  urls: Span[];
+  /** Every finding about the article, citations' included. */
+  findings: Finding[];
+}
+
+export function analyzeArticle(
+  article: ArticleText,
+  annotations: AnnotationContext,
+  limits: AnalysisLimits = defaultLimits,
+  token: CancellationToken = neverCancelled,
+): DocumentAnalysis {
+  const meta = annotations.index.article(article.relativePath);
+  const lines = new LineIndex(article.text);
+  if (article.text.length > limits.maxArticleLength) {
+    return { ...emptyAnalysis(article.uri, lines, meta), findings: [tooLarge(article.text.length, limits)] };
+  }
+  const urls = findUrls(article.text);
+  const outsideUrls = <T extends Span>(spans: T[]) => (urls.length === 0 ? spans : spans.filter((s) => !overlapsAny(s, urls)));
+  const citations = analyzeCitations(article.text, token);
+  return {
+    uri: article.uri,
+    lines,
+    article: meta,
+    actors: outsideUrls(annotations.matcher.match(article.text, token)),
+    dates: outsideUrls(recognizeDates(article.text, { published: meta?.published }, token)),
+    citations,
+    headings: findHeadings(article.text, article.markdown),
+    urls,
+    findings: citations.findings,
+  };
+}
+
+function emptyAnalysis(uri: string, lines: LineIndex, article: ArticleMeta | undefined): DocumentAnalysis {
+  return { uri, lines, article, actors: [], dates: [], citations: { markers: [], references: [], findings: [] }, headings: [], urls: [], findings: [] };
+}
+
+function tooLarge(length: number, limits: AnalysisLimits): Finding {
+  const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+  return {
+    start: 0,
+    end: 0,
+    code: 'file-too-large',
+    severity: 'information',
+    message: `This article is ${mb(length)} MB, over the ${mb(limits.maxArticleLength)} MB limit (setting annotatedReading.maxArticleSize); it is not analysed.`,
+  };
+}
+
+/** Spans are sorted by start; a binary search finds the only candidates that can overlap. */
+function overlapsAny(span: Span, sorted: Span[]): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].end <= span.start) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length && sorted[low].start < span.end;
+}
+
+/** The item whose span contains the offset (end-inclusive, so a cursor just after a word still finds it). */
+export function spanAt<T extends Span>(sorted: readonly T[], offset: number): T | undefined {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].end < offset) low = mid + 1;
+    else high = mid;
+  }
+  const found = sorted[low];
+  return found && found.start <= offset && offset <= found.end ? found : undefined;
+}

@@ -1,0 +1,1065 @@
+/**
+ * Date recognition for article text: finds the dates analysts care about ("December 6, 2022",
+ * "early 2023", "06.02.2024", "April 24–30", "last June", "on Friday") and normalises each to
+ * ISO 8601, resolving relative dates against the publication date.
+ *
+ * One pass, linear time: a single global regex finds trigger tokens (digits, capitalised month and
+ * weekday names, and the nouns of relative dates) and small bounded readers parse around each one.
+ * Words that change a date's meaning ("this", "last", "early", "mid-", "from", "between") are found by
+ * looking back from the trigger, which keeps the trigger set small and the scan fast. Mentions come
+ * out sorted and non-overlapping: the scan resumes after each mention, so the leftmost wins, and each
+ * parse takes the longest form that starts there.
+ *
+ * What a mention's text covers: the date and the words that shape its value ("early 2023",
+ * "last June", "earlier this month", "from 2009 to 2011"), but not mere context ("in", "on", "since").
+ */
+import type { DateMention, DatePrecision } from './model';
+import { neverCancelled, throwIfCancelled, type CancellationToken } from './types';
+
+export interface DateOptions {
+  /** The publication date, YYYY, YYYY-MM or YYYY-MM-DD: what relative dates are resolved against. */
+  published?: string;
+}
+
+export function recognizeDates(text: string, options: DateOptions = {}, token: CancellationToken = neverCancelled): DateMention[] {
+  return new DateScanner(text, parseReference(options.published)).scan(token);
+}
+
+// ---- Vocabulary ---------------------------------------------------------------------------------
+
+/** Candidates: any digit, or a word that can head a date. Case matters: "May 2023" yes, "may" no. */
+const trigger =
+  /\d|\b(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]e(?:ar|sterday)|[Mm]onth|[Ww]eek|[Tt]o(?:day|morrow))/g;
+
+const months: ReadonlyMap<string, number> = new Map(
+  [
+    ['January', 'Jan'], ['February', 'Feb'], ['March', 'Mar'], ['April', 'Apr'], ['May'], ['June', 'Jun'],
+    ['July', 'Jul'], ['August', 'Aug'], ['September', 'Sep', 'Sept'], ['October', 'Oct'], ['November', 'Nov'], ['December', 'Dec'],
+  ].flatMap((names, index) => names.map((name): [string, number] => [name, index + 1])),
+);
+/** Abbreviations need a day or a year after them; only full names stand alone ("in June"). */
+const abbreviatedMonths: ReadonlySet<string> = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
+/** Day numbers as Date#getUTCDay counts them. */
+const weekdays: ReadonlyMap<string, number> = new Map(
+  ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'].map((name, index): [string, number] => [name, index]),
+);
+const relativeWords: ReadonlyMap<string, -1 | 0 | 1> = new Map([['last', -1], ['this', 0], ['next', 1]]);
+const dayWords: ReadonlyMap<string, number> = new Map([['yesterday', -1], ['today', 0], ['tomorrow', 1]]);
+const units: ReadonlyMap<string, Unit> = new Map([['year', 'year'], ['month', 'month'], ['week', 'week']]);
+/** Modifiers kept in the mention's text without changing its value ("early 2023", "mid-June"). */
+const modifiers: ReadonlySet<string> = new Set(['early', 'late', 'mid']);
+const seasons: ReadonlySet<string> = new Set(['spring', 'summer', 'autumn', 'winter']);
+
+/**
+ * A lone four-digit number is a year only in context, because "2000 troops" is a quantity. Rule:
+ * the number is 1800–2199, not glued to another token ("$2023", "K2", "2023.pdf", "2000-strong",
+ * "2009-11"), not followed by a unit or count noun (quantityNouns), and one of:
+ *  - it has a modifier ("early 2023", "mid-2023", "summer of 2023") or is a decade ("the 1990s");
+ *  - the word before it introduces a year (yearContext: "in 2012", "since 1990", "the 2023 NATO
+ *    Summit", "c. 1990"), where "to" does not count after a number ("300 to 2000");
+ *  - it continues a list of years ("in 2022, 2023 and 2024");
+ *  - no word precedes it (start of text or sentence, after punctuation such as "(") and it is
+ *    followed by punctuation, the end of the text, a capitalised word or "'s".
+ * So a capitalised label ("Resolution 2118", "No. 2023"), another number ("312 2023") or a plain
+ * lowercase word ("rose 2000") before it rules it out.
+ */
+const minBareYear = 1800;
+const maxBareYear = 2199;
+const yearContext: ReadonlySet<string> = new Set([
+  'in', 'since', 'by', 'until', 'till', 'from', 'of', 'to', 'during', 'before', 'after', 'around', 'circa', 'throughout',
+  'through', 'between', 'year', 'fiscal', 'the', 'a', 'its', 'their', 'his', 'her', 'our',
+]);
+/** Abbreviations before a year, written with a dot: "c. 1990". Other dotted words end a sentence or label a number. */
+const yearAbbreviations: ReadonlySet<string> = new Set(['c', 'ca']);
+const numberLabels: ReadonlySet<string> = new Set(['no', 'nos', 'nr', 'vol', 'p', 'pp', 'para', 'art', 'sec', 'ch', 'fig', 'tab', 'ref', 'op']);
+const quantityNouns: ReadonlySet<string> = new Set([
+  'troops', 'soldiers', 'people', 'persons', 'men', 'women', 'children', 'civilians', 'refugees', 'migrants', 'casualties',
+  'deaths', 'dead', 'killed', 'wounded', 'injured', 'fighters', 'personnel', 'officers', 'workers', 'employees', 'members',
+  'students', 'residents', 'families', 'households', 'units', 'tanks', 'vehicles', 'aircraft', 'planes', 'jets', 'drones',
+  'missiles', 'rockets', 'shells', 'rounds', 'bombs', 'weapons', 'guns', 'warheads', 'ships', 'vessels', 'boats',
+  'km', 'kilometres', 'kilometers', 'miles', 'metres', 'meters', 'feet', 'tons', 'tonnes', 'barrels', 'litres', 'liters',
+  'dollars', 'euros', 'pounds', 'yuan', 'rubles', 'roubles', 'yen', 'lira', 'votes', 'seats', 'cases', 'companies', 'firms',
+  'sectors', 'times', 'hours', 'minutes', 'seconds', 'days', 'weeks', 'months', 'years', 'percent', 'per', 'points',
+  'items', 'pages', 'words', 'villages', 'towns', 'cities', 'sites', 'projects', 'more', 'additional', 'million', 'billion',
+]);
+/** Words before a lone month name that make it a date ("in June", "until March", "the end of May"). */
+const monthContext: ReadonlySet<string> = new Set([
+  'in', 'since', 'by', 'until', 'till', 'during', 'before', 'after', 'through', 'throughout', 'from', 'between', 'of',
+]);
+/** Verbs that news style follows with a bare weekday: "the ministry said Friday". */
+const reportingVerbs: ReadonlySet<string> = new Set([
+  'said', 'told', 'announced', 'reported', 'added', 'stated', 'confirmed', 'declared', 'wrote', 'warned', 'claimed',
+]);
+/** Words that may follow "said Friday" when Friday is a date (unlike "said Friday prayers"). */
+const afterReportedWeekday: ReadonlySet<string> = new Set([
+  'that', 'the', 'a', 'an', 'in', 'at', 'after', 'before', 'following', 'during', 'it', 'he', 'she', 'they', 'there', 'as',
+  'when', 'while', 'and', 'to', 'with', 'his', 'her', 'its', 'their', 'amid', 'night', 'morning', 'afternoon', 'evening',
+]);
+/** Characters that glue a number or word into a larger token: "$23", "K2", "v1.2", "fn=2022", "/2024/". */
+const glueCharacters = '/\\.,-+$€£¥#@%&=?_~^|';
+/** Words between a range's connector and its end point's trigger: "to late 2011", "to this June". */
+const endPointWords: ReadonlySet<string> = new Set(['early', 'late', 'mid', 'this', 'last', 'next', 'earlier', 'later']);
+const fromConnectors: ReadonlySet<string> = new Set(['to', 'until', 'till', 'through']);
+const betweenConnectors: ReadonlySet<string> = new Set(['and']);
+
+/** Whitespace allowed between the words of one date. */
+const maxGap = 16;
+/** Longest word looked at before a trigger; longer words are never context words. */
+const maxWord = 12;
+/** Characters scanned between cancellation checks. */
+const chunk = 1 << 16;
+
+// ---- Parsed shapes ------------------------------------------------------------------------------
+
+type Unit = 'year' | 'month' | 'week';
+type WeekdayMode = 'onOrBefore' | 'before' | 'after' | 'sameWeek';
+
+/** How a point depends on the publication date. */
+type Anchor =
+  /** Month (and day) written, year not: the year that puts it nearest the publication ("January 29"). */
+  | { kind: 'nearestYear' }
+  /** As nearestYear, but not after the publication ("since June"). */
+  | { kind: 'pastYear' }
+  /** "this year", "last year", "February of last year", "this June". */
+  | { kind: 'yearOffset'; offset: number }
+  /** "this month", "last month", "earlier this month". */
+  | { kind: 'monthOffset'; offset: number }
+  /** "last June" (the latest June before the publication month), "next June". */
+  | { kind: 'namedMonth'; direction: -1 | 1 }
+  /** yesterday, today, tomorrow. */
+  | { kind: 'dayOffset'; offset: number }
+  /** "on Friday" (latest on or before), "last Friday", "next Friday", "this Friday" (same week). */
+  | { kind: 'weekday'; weekday: number; mode: WeekdayMode }
+  /** "this week", "last week": Monday to Sunday. */
+  | { kind: 'week'; offset: number };
+
+/** The word before a position, as the look-back sees it. */
+interface Word {
+  start: number;
+  /** Lower-cased; empty for words too long to be context words. */
+  lower: string;
+  capitalised: boolean;
+  /** Written with a dot right after it ("No.", "c.", or a sentence's last word). */
+  dot: boolean;
+  /** Joined to the date by a hyphen ("mid-2023"). */
+  hyphen: boolean;
+}
+/** The look-back found a number ("312 2023"). */
+const numberBefore = 'number';
+
+/** One date as written: a calendar point, possibly missing fields that the context supplies. */
+interface Point {
+  start: number;
+  end: number;
+  y?: number;
+  m?: number;
+  d?: number;
+  /** Last year of a decade or century ("the 1990s" runs to 1999). */
+  untilYear?: number;
+  precision: DatePrecision;
+  anchor?: Anchor;
+  ambiguous: boolean;
+  /** Shaped like a date but not on the calendar ("February 30, 2023"): reported as nothing at all. */
+  invalid?: boolean;
+  /** A form that is a date only in context: a lone year, month name, weekday or day, or a unit noun. */
+  bare?: 'year' | 'month' | 'weekday' | 'day' | 'unit';
+  unit?: Unit;
+  /** A modifier or relative word was taken into the text ("early", "mid-", "this", "summer of"). */
+  modified?: boolean;
+  /** The word before the point and its modifiers. */
+  context?: Word | typeof numberBefore;
+}
+
+interface Ymd {
+  y: number;
+  m?: number;
+  d?: number;
+}
+
+interface Interval {
+  first: Ymd;
+  last: Ymd;
+}
+
+interface Range {
+  start: number;
+  from: Point;
+  to: Point;
+}
+
+// ---- Scanner ------------------------------------------------------------------------------------
+
+class DateScanner {
+  private readonly mentions: DateMention[] = [];
+  /** End of the last mention: look-backs stop there so mentions never overlap. */
+  private lastEnd = 0;
+  private lastPrecision: DatePrecision | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly reference: Ymd | undefined,
+  ) {}
+
+  scan(token: CancellationToken): DateMention[] {
+    throwIfCancelled(token);
+    const text = this.text;
+    let nextCheck = chunk;
+    trigger.lastIndex = 0;
+    for (let match = trigger.exec(text); match; match = trigger.exec(text)) {
+      const pos = match.index;
+      if (pos >= nextCheck) {
+        throwIfCancelled(token);
+        nextCheck = pos + chunk;
+      }
+      // A hyphen may join a modifier ("mid-2023"); the look-back decides that. Other glue rules out at once.
+      const before = text.charCodeAt(pos - 1);
+      const end = before !== 45 && isGlue(before) ? -1 : this.parseAt(pos);
+      trigger.lastIndex = end > pos ? end : tokenEnd(text, pos);
+    }
+    return this.mentions;
+  }
+
+  /** Parses the date that the trigger at pos belongs to; returns where scanning resumes, or -1. */
+  private parseAt(pos: number): number {
+    const point = this.parsePoint(pos);
+    if (!point) return -1;
+    if (point.invalid) return point.end;
+    if (!this.lookBack(point, this.lastEnd) || isGlue(this.text.charCodeAt(point.start - 1))) return -1;
+    const range = this.parseRange(point);
+    if (typeof range === 'number') return range;
+    if (range) {
+      this.emit(range.start, range.to.end, range.from, range.to);
+      return range.to.end;
+    }
+    if (!this.accept(point)) return -1;
+    this.emit(point.start, point.end, point);
+    return point.end;
+  }
+
+  // ---- Points -----------------------------------------------------------------------------------
+
+  /** The date form that starts exactly at pos (before any look-back), if any. */
+  private parsePoint(pos: number): Point | undefined {
+    const text = this.text;
+    if (isDigit(text.charCodeAt(pos))) return this.parseNumber(pos);
+    const end = lettersEnd(text, pos);
+    if (end === pos || isWordChar(text.charCodeAt(end))) return undefined;
+    const word = text.slice(pos, end);
+    const month = months.get(word);
+    if (month !== undefined) return this.parseMonthFirst(pos, end, month, abbreviatedMonths.has(word));
+    const weekday = weekdays.get(word);
+    if (weekday !== undefined) return this.parseWeekday(pos, end, weekday);
+    return this.parseKeyword(pos, end, word);
+  }
+
+  private parseNumber(pos: number): Point | undefined {
+    const digitsStop = digitsEnd(this.text, pos);
+    const length = digitsStop - pos;
+    if (length === 4) return this.parseFourDigits(pos, digitsStop);
+    if (length > 2) return undefined;
+    return this.parseNumericDate(pos) ?? this.parseDayFirst(pos);
+  }
+
+  /** ISO dates ("2024-06-20"), decades ("1990s") and lone years. */
+  private parseFourDigits(pos: number, digitsStop: number): Point | undefined {
+    const text = this.text;
+    const year = digitsValue(text, pos, digitsStop);
+    const next = text.charCodeAt(digitsStop);
+    if (next === 45 || next === 47) {
+      const iso = this.parseIso(pos, year, next);
+      if (iso) return iso;
+    }
+    if (next === 115 /* s */ && !isWordChar(text.charCodeAt(digitsStop + 1)) && year % 10 === 0 && year >= 1000) {
+      // "the 1800s" and "the 1900s" are centuries; "the 2000s" and "the 1990s" are decades.
+      const untilYear = year % 100 === 0 && year < 2000 ? year + 99 : year + 9;
+      return { start: pos, end: digitsStop + 1, y: year, untilYear, precision: 'year', ambiguous: false };
+    }
+    if (!this.yearBoundary(digitsStop) || year < minBareYear || year > maxBareYear) return undefined;
+    return { start: pos, end: digitsStop, y: year, precision: 'year', ambiguous: false, bare: 'year' };
+  }
+
+  /** YYYY-MM-DD or YYYY/MM/DD. */
+  private parseIso(pos: number, year: number, separator: number): Point | undefined {
+    const text = this.text;
+    if (!isDigits(text, pos + 5, 2) || text.charCodeAt(pos + 7) !== separator || !isDigits(text, pos + 8, 2)) return undefined;
+    const end = pos + 10;
+    const after = text.charCodeAt(end);
+    // A time may follow ("2024-06-20T10:30"); anything else glued on makes it something else.
+    const timeFollows = after === 84 /* T */ && isDigit(text.charCodeAt(end + 1));
+    if (!timeFollows && !this.numericBoundary(end)) return undefined;
+    const m = digitsValue(text, pos + 5, pos + 7);
+    const d = digitsValue(text, pos + 8, end);
+    return { start: pos, end, y: year, m, d, precision: 'day', ambiguous: false, invalid: !isValidDate(year, m, d) };
+  }
+
+  /**
+   * D.M.YYYY, D/M/YYYY and D-M-YYYY. Rule: read day first (as access dates are: 06.02.2024 is
+   * 6 February); if that is no date but month first is ("12/25/2024"), read month first. The
+   * mention is ambiguous when both readings are dates and differ.
+   */
+  private parseNumericDate(pos: number): Point | undefined {
+    numericDate.lastIndex = pos;
+    const match = numericDate.exec(this.text);
+    if (!match) return undefined;
+    const end = pos + match[0].length;
+    if (!this.numericBoundary(end)) return undefined;
+    const a = Number(match[1]);
+    const b = Number(match[3]);
+    const y = Number(match[4]);
+    const dayFirst = isValidDate(y, b, a);
+    const monthFirst = isValidDate(y, a, b);
+    const base = { start: pos, end, y, precision: 'day' as const };
+    if (!dayFirst && !monthFirst) return { ...base, ambiguous: false, invalid: true };
+    return dayFirst ? { ...base, m: b, d: a, ambiguous: monthFirst && a !== b } : { ...base, m: a, d: b, ambiguous: false };
+  }
+
+  /** "6 December 2022", "6th of December", "25 March"; else a lone day that only a range can use ("24–30 April"). */
+  private parseDayFirst(pos: number): Point | undefined {
+    const day = this.readDay(pos);
+    if (!day) return undefined;
+    let monthAt = this.gap(day.end);
+    if (monthAt >= 0 && this.wordAt(monthAt, 'of')) monthAt = this.gap(monthAt + 2);
+    const month = monthAt >= 0 ? this.readMonth(monthAt) : undefined;
+    if (!month) {
+      const point: Point = { start: pos, end: day.end, d: day.value, precision: 'day', ambiguous: false, bare: 'day' };
+      const year = this.readYearAfterDay(day.end);
+      if (year) {
+        point.y = year.value;
+        point.end = year.end;
+      }
+      return point;
+    }
+    return this.completeDay({ start: pos, end: month.end, m: month.value, d: day.value, precision: 'day', ambiguous: false });
+  }
+
+  /** "December 6, 2022", "Dec. 6", "January 29 this year", "December 2022", "August of 2022", "February of this year", "June". */
+  private parseMonthFirst(start: number, wordEnd: number, month: number, abbreviated: boolean): Point | undefined {
+    const text = this.text;
+    const end = abbreviated && text.charCodeAt(wordEnd) === 46 ? wordEnd + 1 : wordEnd;
+    const next = this.gap(end);
+    if (next >= 0) {
+      const day = this.readDay(next);
+      if (day) return this.completeDay({ start, end: day.end, m: month, d: day.value, precision: 'day', ambiguous: false });
+      const yearAt = this.wordAt(next, 'of') ? this.gap(next + 2) : next;
+      const year = yearAt >= 0 ? this.readYear(yearAt) : undefined;
+      if (year) return { start, end: year.end, y: year.value, m: month, precision: 'month', ambiguous: false };
+    }
+    const relativeYear = this.readRelativeYear(end);
+    if (relativeYear) {
+      return { start, end: relativeYear.end, m: month, precision: 'month', ambiguous: false, anchor: { kind: 'yearOffset', offset: relativeYear.offset } };
+    }
+    if (abbreviated || isPossessive(text, end)) return undefined;
+    return { start, end, m: month, precision: 'month', ambiguous: false, bare: 'month', anchor: { kind: 'nearestYear' } };
+  }
+
+  /** A month and day: adds the year written after it ("…, 2022", "… this year"), or anchors it; checks the calendar. */
+  private completeDay(point: Point): Point {
+    const year = this.readYearAfterDay(point.end);
+    if (year) {
+      point.y = year.value;
+      point.end = year.end;
+    } else {
+      const relativeYear = this.readRelativeYear(point.end);
+      if (relativeYear) point.end = relativeYear.end;
+      point.anchor = relativeYear ? { kind: 'yearOffset', offset: relativeYear.offset } : { kind: 'nearestYear' };
+    }
+    point.invalid = !isValidDate(point.y ?? leapYear, point.m ?? 1, point.d ?? 1);
+    return point;
+  }
+
+  /** "Friday, December 6, 2022" (the weekday joins the date), or a lone weekday for the look-back to judge. */
+  private parseWeekday(start: number, wordEnd: number, weekday: number): Point {
+    const text = this.text;
+    const dateAt = this.gap(text.charCodeAt(wordEnd) === 44 ? wordEnd + 1 : wordEnd);
+    if (dateAt >= 0) {
+      const c = text.charCodeAt(dateAt);
+      const date = isDigit(c) ? this.parseNumber(dateAt) : isUpper(c) ? this.parsePoint(dateAt) : undefined;
+      if (date && date.d !== undefined && date.m !== undefined) return { ...date, start };
+    }
+    return { start, end: wordEnd, precision: 'day', ambiguous: false, bare: 'weekday', anchor: { kind: 'weekday', weekday, mode: 'onOrBefore' } };
+  }
+
+  /** yesterday, today, tomorrow; "year", "month" and "week", which need this/last/next before them. */
+  private parseKeyword(start: number, end: number, word: string): Point | undefined {
+    const lower = word.toLowerCase();
+    const unit = units.get(lower);
+    // A capitalised unit names something: "This Week in Asia".
+    if (unit && word !== lower) return undefined;
+    if (unit) return { start, end, precision: unit === 'year' ? 'year' : unit === 'month' ? 'month' : 'day', ambiguous: false, bare: 'unit', unit };
+    const offset = dayWords.get(lower);
+    if (offset === undefined) return undefined;
+    // Capitalised mid-sentence it is a name: "Russia Today", "USA Today".
+    if (word !== lower && !this.atSentenceStart(start)) return undefined;
+    return { start, end, precision: 'day', ambiguous: false, anchor: { kind: 'dayOffset', offset } };
+  }
+
+  // ---- Look-back and acceptance -----------------------------------------------------------------
+
+  /**
+   * Takes in the words before a point that shape it: this/last/next (with earlier/later before them),
+   * early/late/mid, a season before a year; records the word before those as the point's context.
+   * False when the words show it is no date ("the last year" is a duration).
+   */
+  private lookBack(point: Point, floor: number): boolean {
+    let word = this.wordBefore(point.start, floor);
+    const direction = isWord(word) && !word.dot && !word.hyphen ? relativeWords.get(word.lower) : undefined;
+    if (isWord(word) && direction !== undefined && makeRelative(point, direction)) {
+      point.start = word.start;
+      point.modified = true;
+      word = this.wordBefore(word.start, floor);
+      if (isWord(word) && word.lower === 'the') return false;
+      if (isWord(word) && !word.dot && !word.hyphen && (word.lower === 'earlier' || word.lower === 'later')) {
+        point.start = word.start;
+        word = this.wordBefore(word.start, floor);
+      }
+    }
+    if (point.bare === 'unit') return false;
+    if (isWord(word) && !word.dot && modifiers.has(word.lower)) {
+      point.start = word.start;
+      point.modified = true;
+      word = this.wordBefore(word.start, floor);
+    } else if (point.y !== undefined && point.m === undefined && isWord(word) && !word.dot && !word.hyphen) {
+      const season = word.lower === 'of' ? this.wordBefore(word.start, floor) : word;
+      if (isWord(season) && !season.dot && !season.hyphen && seasons.has(season.lower)) {
+        point.start = season.start;
+        point.modified = true;
+        word = this.wordBefore(season.start, floor);
+      }
+    }
+    point.context = word;
+    if (point.anchor?.kind === 'nearestYear' && isWord(word) && word.lower === 'since') point.anchor = { kind: 'pastYear' };
+    return true;
+  }
+
+  /** Whether a single (non-range) point is a date in its context. */
+  private accept(point: Point): boolean {
+    switch (point.bare) {
+      case undefined:
+        return true;
+      case 'year':
+        return this.acceptYear(point);
+      case 'month':
+        return point.modified === true || this.continuesList(point.start, 'month') || this.contextIn(point, monthContext);
+      case 'weekday':
+        return point.modified === true || this.contextIn(point, onWeekday) || this.isReportedWeekday(point);
+      default:
+        return false;
+    }
+  }
+
+  /** The lone-year rule documented at yearContext. */
+  private acceptYear(point: Point): boolean {
+    if (this.gluedAfter(point.end) || this.quantityAfter(point.end) || this.endsNumberRange(point.start)) return false;
+    if (point.modified) return true;
+    const context = point.context;
+    if (context === numberBefore) return false;
+    if (this.continuesList(point.start, 'year')) return true;
+    if (context && !context.dot) {
+      if (context.lower === 'to' && this.wordBefore(context.start, this.lastEnd) === numberBefore) return false;
+      return yearContext.has(context.lower);
+    }
+    if (context?.dot) {
+      if (yearAbbreviations.has(context.lower)) return true;
+      if (numberLabels.has(context.lower)) return false;
+    }
+    return this.closesPhrase(point.end);
+  }
+
+  private contextIn(point: Point, words: ReadonlySet<string>): boolean {
+    return isWord(point.context) && !point.context.dot && !point.context.hyphen && words.has(point.context.lower);
+  }
+
+  /** "the ministry said Friday that…", but not "he said Friday prayers…". */
+  private isReportedWeekday(point: Point): boolean {
+    if (!this.contextIn(point, reportingVerbs)) return false;
+    const text = this.text;
+    const next = text.charCodeAt(point.end);
+    if (point.end >= text.length || next === 10 || next === 13 || closingPunctuation.includes(text[point.end])) return true;
+    const at = this.gap(point.end);
+    if (at < 0) return false;
+    const end = lettersEnd(text, at);
+    return end - at <= maxWord && afterReportedWeekday.has(text.slice(at, end));
+  }
+
+  /** The text between the previous mention (of this precision) and pos lists them: ", ", " and ", ", or ". */
+  private continuesList(pos: number, precision: DatePrecision): boolean {
+    if (this.lastPrecision !== precision || this.mentions.length === 0 || pos - this.lastEnd > 8) return false;
+    listSeparator.lastIndex = this.lastEnd;
+    return listSeparator.exec(this.text) !== null && listSeparator.lastIndex === pos;
+  }
+
+  // ---- Ranges -----------------------------------------------------------------------------------
+
+  /**
+   * A range starting with `from`: "2009–2011", "April 24–30, 2023", "24–30 April", "December 2022–January
+   * 2023", "from 2009 to 2011", "between 2009 and 2011". Word connectors need from/between before the
+   * first point; dashes do not. Returns where to resume when the range is shaped right but not on the
+   * calendar ("April 24–31"), so that nothing of it is reported.
+   */
+  private parseRange(from: Point): Range | number | undefined {
+    if (!isRangeable(from)) return undefined;
+    const context = isWord(from.context) && !from.context.dot && !from.context.hyphen ? from.context : undefined;
+    const prefix = context?.lower === 'from' || context?.lower === 'between' ? context : undefined;
+    let toAt = this.dash(from.end);
+    if (toAt < 0 && prefix) toAt = this.wordConnector(from.end, prefix.lower === 'from' ? fromConnectors : betweenConnectors);
+    if (toAt < 0) return undefined;
+    const to = this.parseEndPoint(toAt);
+    if (!to) return undefined;
+    if (to.invalid) return to.end;
+    const joined = join(from, to);
+    if (joined === 'invalid') return to.end;
+    if (!joined) return undefined;
+    const label = isWord(from.context) && from.context.dot && numberLabels.has(from.context.lower);
+    if (from.bare === 'year' && (from.context === numberBefore || label || this.quantityAfter(to.end))) return undefined;
+    return { start: prefix ? prefix.start : from.start, from: joined.from, to: joined.to };
+  }
+
+  /** The point after a range connector, with its own modifiers ("late 2011", "this June"). */
+  private parseEndPoint(at: number): Point | undefined {
+    const text = this.text;
+    let pos = at;
+    for (let words = 0; words < 2; words++) {
+      const end = lettersEnd(text, pos);
+      if (end === pos || end - pos > maxWord || !endPointWords.has(text.slice(pos, end).toLowerCase())) break;
+      pos = text.charCodeAt(end) === 45 ? end + 1 : this.gap(end);
+      if (pos < 0) return undefined;
+    }
+    const point = this.parsePoint(pos);
+    if (!point || point.invalid) return point;
+    return this.lookBack(point, at) && point.start === at ? point : undefined;
+  }
+
+  // ---- Readers ----------------------------------------------------------------------------------
+
+  /** A day of the month, 1–31, with an optional ordinal suffix; not part of "2.5", "10:30" or "6/2". */
+  private readDay(pos: number): { value: number; end: number } | undefined {
+    const text = this.text;
+    const digitsStop = digitsEnd(text, pos);
+    if (digitsStop === pos || digitsStop - pos > 2) return undefined;
+    const value = digitsValue(text, pos, digitsStop);
+    if (value < 1 || value > 31) return undefined;
+    let end = digitsStop;
+    if (isOrdinalSuffix(text, end) && !isWordChar(text.charCodeAt(end + 2))) end += 2;
+    const next = text.charCodeAt(end);
+    if (isWordChar(next) || ((next === 46 || next === 58 || next === 47) && isDigit(text.charCodeAt(end + 1)))) return undefined;
+    return { value, end };
+  }
+
+  /** A capitalised month name or abbreviation (with its dot). */
+  private readMonth(pos: number): { value: number; end: number } | undefined {
+    const text = this.text;
+    if (!isUpper(text.charCodeAt(pos))) return undefined;
+    const end = lettersEnd(text, pos);
+    if (end - pos > 9 || isWordChar(text.charCodeAt(end))) return undefined;
+    const word = text.slice(pos, end);
+    const value = months.get(word);
+    if (value === undefined) return undefined;
+    return { value, end: abbreviatedMonths.has(word) && text.charCodeAt(end) === 46 ? end + 1 : end };
+  }
+
+  /** A four-digit year, 1000–2999, standing as a token of its own. */
+  private readYear(pos: number): { value: number; end: number } | undefined {
+    const text = this.text;
+    const end = digitsEnd(text, pos);
+    if (end - pos !== 4 || !this.yearBoundary(end)) return undefined;
+    const value = digitsValue(text, pos, end);
+    return value >= 1000 && value <= 2999 ? { value, end } : undefined;
+  }
+
+  /** The year after a day: ", 2022", " 2022" or ",2022". */
+  private readYearAfterDay(pos: number): { value: number; end: number } | undefined {
+    const afterComma = this.text.charCodeAt(pos) === 44 ? pos + 1 : pos;
+    const gapEnd = this.gap(afterComma);
+    if (gapEnd < 0 && afterComma === pos) return undefined;
+    return this.readYear(gapEnd < 0 ? afterComma : gapEnd);
+  }
+
+  /** "this year", "of last year" after a month or day. */
+  private readRelativeYear(pos: number): { offset: number; end: number } | undefined {
+    const text = this.text;
+    let at = this.gap(pos);
+    if (at >= 0 && this.wordAt(at, 'of')) at = this.gap(at + 2);
+    if (at < 0) return undefined;
+    const wordEnd = lettersEnd(text, at);
+    const offset = wordEnd - at === 4 ? relativeWords.get(text.slice(at, wordEnd)) : undefined;
+    if (offset === undefined) return undefined;
+    const yearAt = this.gap(wordEnd);
+    return yearAt >= 0 && this.wordAt(yearAt, 'year') ? { offset, end: yearAt + 4 } : undefined;
+  }
+
+  /** A dash between a range's points, spaced or not; returns where the second point starts, or -1. */
+  private dash(pos: number): number {
+    const text = this.text;
+    const at = this.skipSpaces(pos);
+    if (!isDash(text.charCodeAt(at))) return -1;
+    return this.skipSpaces(at + 1);
+  }
+
+  private wordConnector(pos: number, words: ReadonlySet<string>): number {
+    const at = this.gap(pos);
+    if (at < 0) return -1;
+    const end = lettersEnd(this.text, at);
+    if (end - at > maxWord || !words.has(this.text.slice(at, end))) return -1;
+    return this.gap(end);
+  }
+
+  /** The word before pos, across a space (or one line break) or a hyphen, within floor. */
+  private wordBefore(pos: number, floor: number): Word | typeof numberBefore | undefined {
+    const text = this.text;
+    const hyphen = pos > floor && text.charCodeAt(pos - 1) === 45;
+    let i = hyphen ? pos - 1 : this.gapStart(pos, floor);
+    if (i < 0) return undefined;
+    const dot = !hyphen && i > floor && text.charCodeAt(i - 1) === 46;
+    if (dot) i--;
+    if (i > floor && isDigit(text.charCodeAt(i - 1))) return dot ? undefined : numberBefore;
+    const end = i;
+    while (i > floor && end - i <= maxWord && isLetter(text.charCodeAt(i - 1))) i--;
+    if (i === end) return undefined;
+    const clean = end - i <= maxWord && !(i > floor && isWordChar(text.charCodeAt(i - 1)));
+    return { start: i, lower: clean ? text.slice(i, end).toLowerCase() : '', capitalised: isUpper(text.charCodeAt(i)), dot, hyphen };
+  }
+
+  /** End of the whitespace at pos between two words of a date (at most one line break), or -1 if none. */
+  private gap(pos: number): number {
+    const text = this.text;
+    const limit = Math.min(text.length, pos + maxGap);
+    let i = pos;
+    let lineBreaks = 0;
+    while (i < limit) {
+      const c = text.charCodeAt(i);
+      if (isBlank(c)) i++;
+      else if (c === 10 || c === 13) {
+        if (++lineBreaks > 1) return -1;
+        i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      } else break;
+    }
+    return i > pos && (i < limit || i === text.length) ? i : -1;
+  }
+
+  /** Start of the whitespace ending at pos (at most one line break, not below floor), or -1 if none. */
+  private gapStart(pos: number, floor: number): number {
+    const text = this.text;
+    const limit = Math.max(floor, pos - maxGap);
+    let i = pos;
+    let lineBreaks = 0;
+    while (i > limit) {
+      const c = text.charCodeAt(i - 1);
+      if (isBlank(c)) i--;
+      else if (c === 10 || c === 13) {
+        if (++lineBreaks > 1) return -1;
+        i -= c === 10 && text.charCodeAt(i - 2) === 13 ? 2 : 1;
+      } else break;
+    }
+    return i < pos && (i > limit || i === floor) ? i : -1;
+  }
+
+  private skipSpaces(pos: number): number {
+    let i = pos;
+    while (i < pos + maxGap && isBlank(this.text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  /** The lower-case word at pos, whole. */
+  private wordAt(pos: number, word: string): boolean {
+    return this.text.startsWith(word, pos) && !isWordChar(this.text.charCodeAt(pos + word.length));
+  }
+
+  /** A year's end is clean: no letter or digit after it, nor ".5", ",000", "/24" or ":3". */
+  private yearBoundary(end: number): boolean {
+    const text = this.text;
+    const next = text.charCodeAt(end);
+    if (isWordChar(next)) return false;
+    return !((next === 46 || next === 44 || next === 47 || next === 58) && isWordChar(text.charCodeAt(end + 1)));
+  }
+
+  /** A numeric date's end is clean: nothing glued on, and no further ".5", "/7" or "-3". */
+  private numericBoundary(end: number): boolean {
+    const text = this.text;
+    const next = text.charCodeAt(end);
+    return !isWordChar(next) && !((next === 46 || next === 47 || next === 45) && isDigit(text.charCodeAt(end + 1)));
+  }
+
+  /** A lone year glued to what follows: "2000-strong", "2009-11", "2009–11". */
+  private gluedAfter(end: number): boolean {
+    const text = this.text;
+    const next = text.charCodeAt(end);
+    const after = text.charCodeAt(end + 1);
+    return (next === 45 && isWordChar(after)) || (isDash(next) && isDigit(text.charCodeAt(this.skipSpaces(end + 1))));
+  }
+
+  /** The second number of a range that was no date range ("pp. 1990–2010", "300–2000 troops"). */
+  private endsNumberRange(start: number): boolean {
+    const text = this.text;
+    let i = start;
+    while (i > start - maxGap && isBlank(text.charCodeAt(i - 1))) i--;
+    if (!isDash(text.charCodeAt(i - 1))) return false;
+    i--;
+    while (i > start - 2 * maxGap && isBlank(text.charCodeAt(i - 1))) i--;
+    return isDigit(text.charCodeAt(i - 1));
+  }
+
+  /** "2000 troops": a unit or count noun follows. */
+  private quantityAfter(end: number): boolean {
+    const at = this.gap(end);
+    if (at < 0 || !isLower(this.text.charCodeAt(at))) return false;
+    const wordEnd = lettersEnd(this.text, at);
+    return wordEnd - at <= maxWord && quantityNouns.has(this.text.slice(at, wordEnd));
+  }
+
+  /** Punctuation, a line break, the end of the text, "'s" or a capitalised word follows. */
+  private closesPhrase(end: number): boolean {
+    const text = this.text;
+    if (end >= text.length) return true;
+    const next = text.charCodeAt(end);
+    if (closingPunctuation.includes(text[end]) || next === 10 || next === 13 || isDash(next)) return true;
+    if (isPossessive(text, end)) return true;
+    const at = this.gap(end);
+    return at >= 0 && (isUpper(text.charCodeAt(at)) || at === text.length);
+  }
+
+  /** Nothing but an opening quote or bracket between pos and the start of its sentence or line. */
+  private atSentenceStart(pos: number): boolean {
+    let i = pos;
+    while (i > 0 && pos - i < maxGap && (isBlank(this.text.charCodeAt(i - 1)) || openingPunctuation.includes(this.text[i - 1]))) i--;
+    return i === 0 || sentenceEnds.includes(this.text[i - 1]);
+  }
+
+  // ---- Output -----------------------------------------------------------------------------------
+
+  private emit(start: number, end: number, from: Point, to?: Point): void {
+    const value = to ? this.rangeValue(from, to) : this.pointValue(from);
+    const precision = to && precisionRank[to.precision] < precisionRank[from.precision] ? to.precision : from.precision;
+    this.mentions.push({
+      start,
+      end,
+      text: this.text.slice(start, end),
+      ...(value === undefined ? {} : { value }),
+      precision,
+      relative: from.anchor !== undefined || to?.anchor !== undefined,
+      ambiguous: from.ambiguous || to?.ambiguous === true,
+    });
+    this.lastEnd = end;
+    this.lastPrecision = precision;
+  }
+
+  private pointValue(point: Point): string | undefined {
+    const interval = resolve(point, this.reference);
+    return interval && formatInterval(interval.first, interval.last);
+  }
+
+  private rangeValue(from: Point, to: Point): string | undefined {
+    const first = resolve(from, this.reference);
+    if (!first) return undefined;
+    // An end point without a year ("June–July", both years unwritten) takes the start's year.
+    const closing = to.y === undefined && to.m !== undefined && isYearless(to.anchor) ? { ...to, y: first.first.y + (comesAfter(from, to) ? 1 : 0) } : to;
+    const last = resolve(closing, this.reference);
+    if (!last || compareYmd(first.first, last.first) >= 0) return undefined;
+    return formatInterval(first.first, last.last);
+  }
+}
+
+// ---- Pure helpers -------------------------------------------------------------------------------
+
+const numericDate = /(\d{1,2})([./-])(\d{1,2})\2(\d{4})/y;
+const listSeparator = /,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+/y;
+const closingPunctuation = ',.;:)]!?"”’\'…';
+const openingPunctuation = '"“‘\'([*_#>';
+const sentenceEnds = '.!?\n\r:';
+const onWeekday: ReadonlySet<string> = new Set(['on', 'since']);
+const precisionRank: Readonly<Record<DatePrecision, number>> = { year: 0, month: 1, day: 2 };
+/** A leap year, for checking a day whose year is not written yet ("February 29"). */
+const leapYear = 2000;
+const daysPerMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isLetter(c: number): boolean {
+  return isUpper(c) || isLower(c);
+}
+
+const nonAsciiWordChar = /[\p{L}\p{N}]/u;
+
+/** Letters and digits of any script; NaN (past the end) is not one. */
+function isWordChar(c: number): boolean {
+  if (c < 128) return isDigit(c) || isLetter(c);
+  return c >= 128 && nonAsciiWordChar.test(String.fromCharCode(c));
+}
+
+const glueTable = new Uint8Array(128);
+for (const c of glueCharacters) glueTable[c.charCodeAt(0)] = 1;
+
+function isGlue(c: number): boolean {
+  return isWordChar(c) || glueTable[c] === 1;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x202f;
+}
+
+/** Hyphen, non-breaking and figure hyphens, en and em dashes. */
+function isDash(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0x2013 || c === 0x2014;
+}
+
+function isPossessive(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos);
+  return (c === 39 || c === 0x2019) && text.charCodeAt(pos + 1) === 115 && !isWordChar(text.charCodeAt(pos + 2));
+}
+
+function isOrdinalSuffix(text: string, pos: number): boolean {
+  const suffix = text.slice(pos, pos + 2);
+  return suffix === 'st' || suffix === 'nd' || suffix === 'rd' || suffix === 'th';
+}
+
+function isWord(word: Word | typeof numberBefore | undefined): word is Word {
+  return typeof word === 'object';
+}
+
+function digitsEnd(text: string, pos: number): number {
+  let i = pos;
+  while (isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function isDigits(text: string, pos: number, count: number): boolean {
+  return digitsEnd(text, pos) === pos + count;
+}
+
+function digitsValue(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value;
+}
+
+function lettersEnd(text: string, pos: number): number {
+  let i = pos;
+  while (isLetter(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Where scanning resumes after a trigger that is no date: past its digits or letters. */
+function tokenEnd(text: string, pos: number): number {
+  const end = isDigit(text.charCodeAt(pos)) ? digitsEnd(text, pos) : lettersEnd(text, pos);
+  return Math.max(end, pos + 1);
+}
+
+function daysIn(y: number, m: number): number {
+  return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : daysPerMonth[m - 1];
+}
+
+function isValidDate(y: number, m: number, d: number): boolean {
+  return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
+}
+
+/** Makes a lone month, weekday or unit noun relative to "this", "last" or "next"; false for other points. */
+function makeRelative(point: Point, direction: -1 | 0 | 1): boolean {
+  const anchor = point.anchor;
+  if (point.bare === 'unit') {
+    point.anchor =
+      point.unit === 'year' ? { kind: 'yearOffset', offset: direction } : point.unit === 'month' ? { kind: 'monthOffset', offset: direction } : { kind: 'week', offset: direction };
+  } else if (point.bare === 'month') {
+    point.anchor = direction === 0 ? { kind: 'yearOffset', offset: 0 } : { kind: 'namedMonth', direction };
+  } else if (point.bare === 'weekday' && anchor?.kind === 'weekday') {
+    point.anchor = { kind: 'weekday', weekday: anchor.weekday, mode: direction === 0 ? 'sameWeek' : direction < 0 ? 'before' : 'after' };
+  } else {
+    return false;
+  }
+  point.bare = undefined;
+  return true;
+}
+
+/** Points that can open or close a range: calendar dates, possibly with the year to be inferred. */
+function isRangeable(point: Point): boolean {
+  if (point.bare === 'weekday' || point.bare === 'unit') return false;
+  const kind = point.anchor?.kind;
+  return kind === undefined || kind === 'nearestYear' || kind === 'pastYear' || kind === 'yearOffset';
+}
+
+function isYearless(anchor: Anchor | undefined): boolean {
+  return anchor === undefined || anchor.kind === 'nearestYear' || anchor.kind === 'pastYear';
+}
+
+/** Whether `a` falls after `b` within a year (by month, then day). */
+function comesAfter(a: Point, b: Point): boolean {
+  return (a.m ?? 0) * 100 + (a.d ?? 0) > (b.m ?? 0) * 100 + (b.d ?? 0);
+}
+
+/**
+ * Completes a range's points from each other: a lone day takes the other's month ("April 24–30",
+ * "24–30 April"); a missing year comes from the other point, one less or more across a new year
+ * ("December–January 2023"). Undefined when the points do not make a range; 'invalid' when they
+ * do but a day is not on the calendar.
+ */
+function join(a: Point, b: Point): { from: Point; to: Point } | 'invalid' | undefined {
+  if (!isRangeable(b)) return undefined;
+  const from: Point = { ...a };
+  const to: Point = { ...b };
+  const loneDay = from.bare === 'day' || to.bare === 'day';
+  if (to.bare === 'day') {
+    if (from.m === undefined || from.d === undefined) return undefined;
+    to.m = from.m;
+  }
+  if (from.bare === 'day') {
+    if (to.m === undefined || to.d === undefined) return undefined;
+    from.m = to.m;
+  }
+  if (loneDay && from.d !== undefined && to.d !== undefined && from.d >= to.d) return undefined;
+  if (from.y === undefined && from.m !== undefined) {
+    const later = comesAfter(from, to) ? 1 : 0;
+    if (to.y !== undefined) from.y = to.y - later;
+    from.anchor = to.anchor?.kind === 'yearOffset' ? { kind: 'yearOffset', offset: to.anchor.offset - later } : to.y !== undefined ? undefined : from.anchor ?? { kind: 'nearestYear' };
+  }
+  if (to.y === undefined && to.m !== undefined && from.y !== undefined) {
+    to.y = from.y + (comesAfter(from, to) ? 1 : 0);
+    to.anchor = undefined;
+  }
+  if (to.y === undefined && to.anchor === undefined) to.anchor = { kind: 'nearestYear' };
+  if (from.y !== undefined && to.y !== undefined) {
+    const [a1, a2] = [firstKey(from), lastKey(from)];
+    if (a1 >= firstKey(to) || a2 > lastKey(to)) return undefined;
+  }
+  for (const point of [from, to]) {
+    if (point.d !== undefined && !isValidDate(point.y ?? leapYear, point.m ?? 1, point.d)) return 'invalid';
+    point.bare = undefined;
+  }
+  return { from, to };
+}
+
+function firstKey(point: Point): number {
+  return (point.y ?? 0) * 10000 + (point.m ?? 1) * 100 + (point.d ?? 1);
+}
+
+function lastKey(point: Point): number {
+  return (point.untilYear ?? point.y ?? 0) * 10000 + (point.m ?? 12) * 100 + (point.d ?? 31);
+}
+
+// ---- Resolution ---------------------------------------------------------------------------------
+
+/** The publication date, when it is a valid YYYY, YYYY-MM or YYYY-MM-DD. */
+function parseReference(published: string | undefined): Ymd | undefined {
+  const match = published === undefined ? null : /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(published.trim());
+  if (!match) return undefined;
+  const y = Number(match[1]);
+  const m = match[2] === undefined ? undefined : Number(match[2]);
+  const d = match[3] === undefined ? undefined : Number(match[3]);
+  return isValidDate(y, m ?? 1, d ?? 1) ? { y, m, d } : undefined;
+}
+
+/** The calendar span a point stands for, or undefined when it depends on more than the reference gives. */
+function resolve(point: Point, reference: Ymd | undefined): Interval | undefined {
+  if (point.y !== undefined) return checked({ y: point.y, m: point.m, d: point.d }, point.untilYear === undefined ? undefined : { y: point.untilYear });
+  const anchor = point.anchor;
+  if (!anchor || !reference) return undefined;
+  const { m, d } = point;
+  switch (anchor.kind) {
+    case 'nearestYear':
+    case 'pastYear':
+      return m === undefined ? undefined : checked({ y: inferYear(m, d, reference, anchor.kind === 'pastYear'), m, d });
+    case 'yearOffset':
+      return checked({ y: reference.y + anchor.offset, m, d });
+    case 'namedMonth':
+      if (m === undefined || reference.m === undefined) return undefined;
+      return checked({ y: anchor.direction < 0 ? (m < reference.m ? reference.y : reference.y - 1) : m > reference.m ? reference.y : reference.y + 1, m });
+    case 'monthOffset': {
+      if (reference.m === undefined) return undefined;
+      const index = reference.y * 12 + reference.m - 1 + anchor.offset;
+      return checked({ y: Math.floor(index / 12), m: (index % 12) + 1 });
+    }
+    case 'dayOffset':
+      return reference.d === undefined ? undefined : checked(shiftDays(reference, anchor.offset));
+    case 'weekday':
+      return reference.d === undefined ? undefined : checked(shiftDays(reference, weekdayShift(weekdayOf(reference), anchor.weekday, anchor.mode)));
+    case 'week': {
+      if (reference.d === undefined) return undefined;
+      const monday = -((weekdayOf(reference) + 6) % 7) + 7 * anchor.offset;
+      return checked(shiftDays(reference, monday), shiftDays(reference, monday + 6));
+    }
+  }
+}
+
+/**
+ * The year of a month (and day) written without one: the nearest to the reference (ties go to the
+ * past), or with `past` the latest not after it. With a year-only reference, its year.
+ */
+function inferYear(m: number, d: number | undefined, reference: Ymd, past: boolean): number {
+  if (reference.m === undefined) return reference.y;
+  if (past) {
+    const notAfter = d === undefined ? m <= reference.m : m * 100 + d <= reference.m * 100 + (reference.d ?? 31);
+    return notAfter ? reference.y : reference.y - 1;
+  }
+  // Unwritten days count as mid-month; February 29 is measured as the 28th in common years.
+  const referenceDay = epochDay(reference.y, reference.m, reference.d ?? 15);
+  let best = reference.y;
+  let bestDistance = Math.abs(epochDay(best, m, d ?? 15) - referenceDay);
+  for (const y of [reference.y - 1, reference.y + 1]) {
+    const distance = Math.abs(epochDay(y, m, d ?? 15) - referenceDay);
+    if (distance < bestDistance || (distance === bestDistance && y < best)) {
+      best = y;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function epochDay(y: number, m: number, d: number): number {
+  return Date.UTC(y, m - 1, Math.min(d, daysIn(y, m))) / 86_400_000;
+}
+
+/** Days from the reference's weekday to the wanted one: on or before, strictly before or after, or in the same Monday–Sunday week. */
+function weekdayShift(from: number, to: number, mode: WeekdayMode): number {
+  switch (mode) {
+    case 'onOrBefore':
+      return -((from - to + 7) % 7);
+    case 'before':
+      return -((from - to + 7) % 7 || 7);
+    case 'after':
+      return (to - from + 7) % 7 || 7;
+    case 'sameWeek':
+      return ((to + 6) % 7) - ((from + 6) % 7);
+  }
+}
+
+function weekdayOf(date: Ymd): number {
+  return new Date(Date.UTC(date.y, (date.m ?? 1) - 1, date.d ?? 1)).getUTCDay();
+}
+
+function shiftDays(date: Ymd, days: number): Ymd {
+  const shifted = new Date(Date.UTC(date.y, (date.m ?? 1) - 1, (date.d ?? 1) + days));
+  return { y: shifted.getUTCFullYear(), m: shifted.getUTCMonth() + 1, d: shifted.getUTCDate() };
+}
+
+/** The interval from first to last (a single date when last is absent); undefined if either is off the calendar. */
+function checked(first: Ymd, last: Ymd = first): Interval | undefined {
+  return isValidYmd(first) && isValidYmd(last) ? { first, last } : undefined;
+}
+
+function isValidYmd(date: Ymd): boolean {
+  return isValidDate(date.y, date.m ?? 1, date.d ?? 1);
+}
+
+function compareYmd(a: Ymd, b: Ymd): number {
+  return a.y * 10000 + (a.m ?? 0) * 100 + (a.d ?? 0) - (b.y * 10000 + (b.m ?? 0) * 100 + (b.d ?? 0));
+}
+
+function formatYmd(date: Ymd): string {
+  return `${date.y}${date.m === undefined ? '' : `-${twoDigits(date.m)}`}${date.d === undefined ? '' : `-${twoDigits(date.d)}`}`;
+}
+
+function twoDigits(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function formatInterval(first: Ymd, last: Ymd): string {
+  const single = first === last || (first.y === last.y && first.m === last.m && first.d === last.d);
+  return single ? formatYmd(first) : `${formatYmd(first)}/${formatYmd(last)}`;
+}

@@ -1,0 +1,198 @@
+import { ActorMatcher } from './actors';
+import { analyzeArticle, defaultLimits, type AnalysisLimits, type AnnotationContext, type ArticleText, type DocumentAnalysis } from './analysis';
+import { AnnotationIndex, parseAnnotationFile } from './annotations';
+import type { AnnotationFile } from './model';
+import { LineIndex } from './text';
+import { neverCancelled, throwIfCancelled, type CancellationToken, type Range } from './types';
+
+export interface OpenArticle extends ArticleText {
+  version: number;
+}
+
+interface AnnotationSource {
+  file: AnnotationFile;
+  lines: LineIndex;
+}
+
+/** What the workspace keeps of an article that is not open; its mentions live in the mention index. */
+interface ArticleSummary {
+  relativePath: string;
+  title?: string;
+  generation: number;
+}
+
+interface CachedAnalysis {
+  version: number;
+  generation: number;
+  analysis: DocumentAnalysis;
+}
+
+/**
+ * Everything the server knows: annotation files, open articles (full text, analysed on demand and cached
+ * per version) and indexed articles on disk (summaries only, so ten thousand articles stay small).
+ * A change to the annotations bumps `generation`; cached analyses from an older generation are redone.
+ */
+export class WorkspaceModel {
+  private readonly annotationSources = new Map<string, AnnotationSource>();
+  private context: AnnotationContext | undefined;
+  private readonly open = new Map<string, OpenArticle>();
+  private readonly cache = new Map<string, CachedAnalysis>();
+  private readonly summaries = new Map<string, ArticleSummary>();
+  /** actor id -> article URI -> ranges, and its inverse, so an article's update touches only its own actors. */
+  private readonly mentionIndex = new Map<string, Map<string, Range[]>>();
+  private readonly mentionsByArticle = new Map<string, Map<string, Range[]>>();
+  generation = 0;
+
+  constructor(readonly limits: AnalysisLimits = defaultLimits) {}
+
+  // ---- annotations ----
+
+  setAnnotationFile(uri: string, text: string): void {
+    this.annotationSources.set(uri, { file: parseAnnotationFile(uri, text), lines: new LineIndex(text) });
+    this.annotationsChanged();
+  }
+
+  deleteAnnotationFile(uri: string): void {
+    if (this.annotationSources.delete(uri)) this.annotationsChanged();
+  }
+
+  get annotationUris(): string[] {
+    return [...this.annotationSources.keys()];
+  }
+
+  annotationLines(uri: string): LineIndex | undefined {
+    return this.annotationSources.get(uri)?.lines;
+  }
+
+  get annotations(): AnnotationContext {
+    if (!this.context) {
+      const index = AnnotationIndex.build([...this.annotationSources.values()].map((s) => s.file));
+      this.context = { index, matcher: ActorMatcher.build(index.actors) };
+    }
+    return this.context;
+  }
+
+  private annotationsChanged(): void {
+    this.context = undefined;
+    this.generation++;
+  }
+
+  // ---- articles ----
+
+  openArticle(article: OpenArticle): void {
+    this.open.set(article.uri, article);
+  }
+
+  /** The editor closed it: keep what it said last as a summary until the disk copy is indexed again. */
+  closeArticle(uri: string): void {
+    const cached = this.cache.get(uri);
+    const article = this.open.get(uri);
+    this.open.delete(uri);
+    this.cache.delete(uri);
+    if (cached && article) this.storeSummary(uri, article.relativePath, cached.analysis, cached.generation);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(uri);
+  }
+
+  openArticleText(uri: string): OpenArticle | undefined {
+    return this.open.get(uri);
+  }
+
+  /** Analyse an article from disk and keep only its summary. */
+  indexArticle(article: ArticleText, token: CancellationToken = neverCancelled): void {
+    const generation = this.generation;
+    const analysis = analyzeArticle(article, this.annotations, this.limits, token);
+    if (!this.open.has(article.uri)) this.storeSummary(article.uri, article.relativePath, analysis, generation);
+  }
+
+  removeArticle(uri: string): void {
+    this.open.delete(uri);
+    this.cache.delete(uri);
+    this.summaries.delete(uri);
+    this.setMentions(uri, new Map());
+    this.mentionsByArticle.delete(uri);
+  }
+
+  /** Indexed articles whose summary predates the current annotations. */
+  staleArticles(): string[] {
+    return [...this.summaries].filter(([, s]) => s.generation !== this.generation).map(([uri]) => uri);
+  }
+
+  get articleUris(): string[] {
+    return [...new Set([...this.open.keys(), ...this.summaries.keys()])];
+  }
+
+  /** The analysis of an open article, cached per version and annotation generation. */
+  analysis(uri: string, token: CancellationToken = neverCancelled): DocumentAnalysis | undefined {
+    const article = this.open.get(uri);
+    if (!article) return undefined;
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === article.version && cached.generation === this.generation) return cached.analysis;
+    const generation = this.generation;
+    const analysis = analyzeArticle(article, this.annotations, this.limits, token);
+    this.cache.set(uri, { version: article.version, generation, analysis });
+    this.setMentions(uri, groupMentions(analysis));
+    return analysis;
+  }
+
+  articleTitle(uri: string): string | undefined {
+    const article = this.open.get(uri);
+    if (article) {
+      const analysis = this.analysis(uri);
+      return analysis && titleOf(analysis);
+    }
+    return this.summaries.get(uri)?.title;
+  }
+
+  // ---- mentions across the workspace ----
+
+  /** Every mention of an actor, per article URI. Open articles are analysed first so the answer is current. */
+  mentionsOf(actorId: string, token: CancellationToken = neverCancelled): Map<string, Range[]> {
+    for (const uri of this.open.keys()) {
+      throwIfCancelled(token);
+      this.analysis(uri, token);
+    }
+    return this.mentionIndex.get(actorId) ?? new Map();
+  }
+
+  mentionCount(actorId: string): number {
+    let count = 0;
+    for (const ranges of this.mentionIndex.get(actorId)?.values() ?? []) count += ranges.length;
+    return count;
+  }
+
+  private storeSummary(uri: string, relativePath: string, analysis: DocumentAnalysis, generation: number): void {
+    this.summaries.set(uri, { relativePath, title: titleOf(analysis), generation });
+    this.setMentions(uri, groupMentions(analysis));
+  }
+
+  private setMentions(uri: string, mentions: Map<string, Range[]>): void {
+    for (const actorId of this.mentionsByArticle.get(uri)?.keys() ?? []) {
+      const byUri = this.mentionIndex.get(actorId);
+      byUri?.delete(uri);
+      if (byUri?.size === 0) this.mentionIndex.delete(actorId);
+    }
+    this.mentionsByArticle.set(uri, mentions);
+    for (const [actorId, ranges] of mentions) {
+      let byUri = this.mentionIndex.get(actorId);
+      if (!byUri) this.mentionIndex.set(actorId, (byUri = new Map()));
+      byUri.set(uri, ranges);
+    }
+  }
+}
+
+function groupMentions(analysis: DocumentAnalysis): Map<string, Range[]> {
+  const grouped = new Map<string, Range[]>();
+  for (const mention of analysis.actors) {
+    let ranges = grouped.get(mention.actorId);
+    if (!ranges) grouped.set(mention.actorId, (ranges = []));
+    ranges.push(analysis.lines.range(mention));
+  }
+  return grouped;
+}
+
+export function titleOf(analysis: DocumentAnalysis): string | undefined {
+  return analysis.article?.title ?? analysis.headings.find((h) => h.level === 1)?.text;
+}

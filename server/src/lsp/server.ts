@@ -1,0 +1,342 @@
+import * as path from 'node:path';
+import {
+  CancellationTokenSource,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { codeActions } from '../core/providers/codeActions';
+import { completion } from '../core/providers/completion';
+import { diagnostics } from '../core/providers/diagnostics';
+import { hover } from '../core/providers/hover';
+import { inlayHints } from '../core/providers/inlayHints';
+import { documentLinks } from '../core/providers/links';
+import { definition, references } from '../core/providers/navigation';
+import { semanticTokens, semanticTokensLegend } from '../core/providers/semanticTokens';
+import { documentSymbols, workspaceSymbols } from '../core/providers/symbols';
+import { CancelledError } from '../core/types';
+import { WorkspaceModel } from '../core/workspace';
+import { articleMatcher, findWorkspaceFiles, readTextFile } from '../node/files';
+import { indexedNotification, type IndexedParams } from '../protocol';
+import { indexArticles, locate, relativePathOf, type Folder } from './indexer';
+import { defaultSettings, readSettings, type Settings } from './settings';
+
+const articleLanguages = new Set(['article', 'markdown', 'plaintext']);
+const maxAnnotationBytes = 2 * 1024 * 1024;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let settings: Settings = defaultSettings;
+  let model = new WorkspaceModel();
+  let folders: Folder[] = [];
+  let pullDiagnostics = false;
+  let canWatchFiles = false;
+  let canConfigure = false;
+  let indexRun: CancellationTokenSource | undefined;
+  let indexed: Promise<void> = Promise.resolve();
+
+  const log = (message: string) => connection.console.log(message);
+  /** Annotation files are the YAML files under the annotations folder of any workspace folder (or an absolute one). */
+  const isAnnotationUri = (uri: string) => {
+    const fsPath = URI.parse(uri).fsPath;
+    return /\.ya?ml$/i.test(fsPath) && folders.some((f) => fsPath.startsWith(path.resolve(f.fsPath, settings.annotationsFolder) + path.sep));
+  };
+  const isArticleDocument = (document: TextDocument) => articleLanguages.has(document.languageId) && !isAnnotationUri(document.uri);
+
+  /** Wraps a handler: errors are logged and answered with `fallback`, so one bad request never kills the server. */
+  function guard<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R | ResponseError<never>> => {
+      try {
+        return await handler(params, token);
+      } catch (error) {
+        if (error instanceof CancelledError || token.isCancellationRequested) return new ResponseError<never>(LSPErrorCodes.RequestCancelled, 'cancelled');
+        connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  // ---- lifecycle ----
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    canWatchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canConfigure = !!capabilities.workspace?.configuration;
+    folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => ({
+      uri: f.uri,
+      fsPath: URI.parse(f.uri).fsPath,
+    }));
+    readInitialSettings(params.initializationOptions);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        inlayHintProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+        completionProvider: { triggerCharacters: [' ', ':'] },
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'annotated-reading', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'annotated-reading-server' },
+    };
+  });
+
+  /** Editors without workspace/configuration (plain LSP clients) may pass settings at initialize. */
+  function readInitialSettings(options: unknown): void {
+    const raw = (options as { settings?: unknown } | undefined)?.settings;
+    if (raw !== undefined) applySettings(raw);
+  }
+
+  function applySettings(raw: unknown): void {
+    const { settings: next, problems } = readSettings(raw);
+    settings = next;
+    for (const problem of problems) void connection.window.showWarningMessage(`Annotated Reading: ${problem}`);
+  }
+
+  connection.onInitialized(async () => {
+    if (canWatchFiles) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/*.{txt,md,markdown,article}' }],
+      });
+    }
+    if (canConfigure) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'annotatedReading' });
+      applySettings(await connection.workspace.getConfiguration('annotatedReading'));
+    }
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => f.uri));
+      folders = [...folders.filter((f) => !removed.has(f.uri)), ...event.added.map((f) => ({ uri: f.uri, fsPath: URI.parse(f.uri).fsPath }))];
+      reindexAll();
+    });
+    reindexAll();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    applySettings(canConfigure ? await connection.workspace.getConfiguration('annotatedReading') : (change.settings as { annotatedReading?: unknown })?.annotatedReading);
+    reindexAll();
+  });
+
+  // ---- indexing ----
+
+  /** Starts over: annotation files first (every article depends on them), then articles in the background. */
+  function reindexAll(): void {
+    indexRun?.cancel();
+    const run = (indexRun = new CancellationTokenSource());
+    indexed = indexWorkspace(run.token).catch((error) => {
+      if (!(error instanceof CancelledError)) connection.console.error(`Indexing failed: ${error instanceof Error ? error.stack : String(error)}`);
+    });
+  }
+
+  async function indexWorkspace(token: CancellationToken): Promise<void> {
+    const started = Date.now();
+    const isArticle = articleMatcher(settings.articleGlobs, (glob, error) => {
+      void connection.window.showWarningMessage(`Annotated Reading: the article glob "${glob}" is invalid (${error}); it is ignored.`);
+    });
+    const found = await Promise.all(folders.map((f) => findWorkspaceFiles(f.fsPath, isArticle, settings.annotationsFolder)));
+    if (token.isCancellationRequested) throw new CancelledError();
+    warnIfNoAnnotationsFolder(found.every((f) => f.annotations.length === 0));
+    const fresh = new WorkspaceModel({ maxArticleLength: settings.maxArticleSizeMB * 1024 * 1024 });
+    for (const file of found.flatMap((f) => f.annotations)) await loadAnnotationFile(fresh, URI.file(file).toString());
+    for (const document of documents.all()) openInModel(fresh, document);
+    model = fresh;
+    refreshDiagnostics();
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('Annotated Reading', 0, 'Indexing articles', true);
+    try {
+      const articles = found.flatMap((f) => f.articles);
+      await indexArticles(model, folders, articles, settings.maxArticleSizeMB * 1024 * 1024, progress, token, (file, reason) => log(`Skipped ${file}: ${reason}.`));
+      const params: IndexedParams = { articles: model.articleUris.length, actors: model.annotations.index.actors.length, annotationFiles: model.annotationUris.length, elapsed: Date.now() - started };
+      void connection.sendNotification(indexedNotification, params);
+      log(`Indexed ${params.articles} articles and ${params.actors} actors in ${params.elapsed} ms.`);
+    } finally {
+      progress.done();
+    }
+  }
+
+  function warnIfNoAnnotationsFolder(none: boolean): void {
+    if (none && settings.annotationsFolder !== defaultSettings.annotationsFolder) {
+      void connection.window.showWarningMessage(`Annotated Reading: no annotation files found in "${settings.annotationsFolder}"; actors will not be recognised.`);
+    }
+  }
+
+  async function loadAnnotationFile(target: WorkspaceModel, uri: string): Promise<void> {
+    const open = documents.get(uri);
+    const read = open ? { ok: true as const, text: open.getText() } : await readTextFile(URI.parse(uri).fsPath, maxAnnotationBytes);
+    target.setAnnotationFile(uri, read.ok ? read.text : '');
+    if (!read.ok) log(`Annotation file ${uri} could not be read: ${read.reason}.`);
+  }
+
+  /** After annotations change, summaries of closed articles are redone from disk, in the background. */
+  function reindexStale(): void {
+    const stale = model.staleArticles().filter((uri) => !model.isOpen(uri));
+    if (stale.length === 0) return;
+    indexRun?.cancel();
+    const run = (indexRun = new CancellationTokenSource());
+    const target = model;
+    indexed = (async () => {
+      const progress = await connection.window.createWorkDoneProgress();
+      progress.begin('Annotated Reading', 0, 'Re-indexing articles', true);
+      try {
+        await indexArticles(target, folders, stale.map((uri) => URI.parse(uri).fsPath), settings.maxArticleSizeMB * 1024 * 1024, progress, run.token, (file, reason) => log(`Skipped ${file}: ${reason}.`));
+      } finally {
+        progress.done();
+      }
+    })().catch((error) => {
+      if (!(error instanceof CancelledError)) connection.console.error(String(error));
+    });
+  }
+
+  // ---- documents ----
+
+  function openInModel(target: WorkspaceModel, document: TextDocument): void {
+    if (isAnnotationUri(document.uri)) {
+      target.setAnnotationFile(document.uri, document.getText());
+    } else if (isArticleDocument(document)) {
+      target.openArticle({
+        uri: document.uri,
+        version: document.version,
+        text: document.getText(),
+        relativePath: relativePathOf(folders, document.uri),
+        markdown: document.languageId === 'markdown',
+      });
+    }
+  }
+
+  documents.onDidOpen(({ document }) => {
+    openInModel(model, document);
+    if (isAnnotationUri(document.uri)) annotationsChanged();
+    else scheduleDiagnostics(document.uri);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    openInModel(model, document);
+    if (isAnnotationUri(document.uri)) annotationsChanged();
+    else scheduleDiagnostics(document.uri);
+  });
+  documents.onDidClose(({ document }) => {
+    if (isAnnotationUri(document.uri)) {
+      void loadAnnotationFile(model, document.uri).then(annotationsChanged);
+      return;
+    }
+    model.closeArticle(document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    let annotationChange = false;
+    for (const change of changes) {
+      if (isAnnotationUri(change.uri)) {
+        annotationChange = true;
+        if (change.type === FileChangeType.Deleted) model.deleteAnnotationFile(change.uri);
+        else if (!documents.get(change.uri)) await loadAnnotationFile(model, change.uri);
+      } else if (change.type === FileChangeType.Deleted) {
+        model.removeArticle(change.uri);
+      } else if (!documents.get(change.uri) && isWatchedArticle(change.uri)) {
+        const read = await readTextFile(URI.parse(change.uri).fsPath, settings.maxArticleSizeMB * 1024 * 1024);
+        if (read.ok) model.indexArticle({ uri: change.uri, relativePath: relativePathOf(folders, change.uri), text: read.text, markdown: /\.(md|markdown)$/i.test(change.uri) });
+      }
+    }
+    if (annotationChange) annotationsChanged();
+  });
+
+  function isWatchedArticle(uri: string): boolean {
+    const located = locate(folders, uri);
+    return !!located && articleMatcher(settings.articleGlobs, () => undefined)(located.relativePath);
+  }
+
+  /** Every open article is re-checked, annotation files get fresh findings, and closed articles are re-indexed. */
+  function annotationsChanged(): void {
+    refreshDiagnostics();
+    reindexStale();
+  }
+
+  // ---- diagnostics: pulled for articles where the client can, pushed otherwise and for annotation files ----
+
+  const pending = new Set<string>();
+  let flush: NodeJS.Immediate | undefined;
+
+  function scheduleDiagnostics(uri: string): void {
+    if (pullDiagnostics) return;
+    pending.add(uri);
+    flush ??= setImmediate(() => {
+      flush = undefined;
+      for (const pendingUri of pending) publish(pendingUri);
+      pending.clear();
+    });
+  }
+
+  function publish(uri: string): void {
+    try {
+      void connection.sendDiagnostics({ uri, diagnostics: diagnostics({ model, uri, token: neverCancelledToken }, settings.severity) });
+    } catch (error) {
+      connection.console.error(`diagnostics for ${uri} failed: ${String(error)}`);
+    }
+  }
+
+  function refreshDiagnostics(): void {
+    for (const uri of model.annotationUris) publish(uri);
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    else for (const document of documents.all()) if (isArticleDocument(document)) scheduleDiagnostics(document.uri);
+  }
+
+  connection.languages.diagnostics.on(
+    guard('diagnostics', { kind: 'full' as const, items: [] }, ({ textDocument }, token) => ({
+      kind: 'full' as const,
+      items: isAnnotationUri(textDocument.uri) ? [] : diagnostics({ model, uri: textDocument.uri, token }, settings.severity),
+    })),
+  );
+
+  // ---- features: each a line over the core ----
+
+  connection.onHover(guard('hover', null, ({ textDocument, position }, token) => hover({ model, uri: textDocument.uri, position, token }) ?? null));
+  connection.onDefinition(guard('definition', [], ({ textDocument, position }, token) => definition({ model, uri: textDocument.uri, position, token })));
+  // References and workspace symbols need every article, so they wait for the index; the rest need one document.
+  connection.onReferences(
+    guard('references', [], async ({ textDocument, position, context }, token) => {
+      await indexed;
+      return references({ model, uri: textDocument.uri, position, token }, context.includeDeclaration);
+    }),
+  );
+  connection.onDocumentLinks(guard('documentLinks', [], ({ textDocument }, token) => documentLinks({ model, uri: textDocument.uri, token })));
+  connection.onDocumentSymbol(guard('documentSymbol', [], ({ textDocument }, token) => documentSymbols({ model, uri: textDocument.uri, token })));
+  connection.onWorkspaceSymbol(
+    guard('workspaceSymbol', [], async ({ query }) => {
+      await indexed;
+      return workspaceSymbols(model, query);
+    }),
+  );
+  connection.languages.inlayHint.on(guard('inlayHint', [], ({ textDocument, range }, token) => inlayHints({ model, uri: textDocument.uri, token }, range, settings.dateHints)));
+  connection.onCompletion(guard('completion', [], ({ textDocument, position }, token) => completion({ model, uri: textDocument.uri, position, token })));
+  connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, ({ textDocument }, token) => semanticTokens({ model, uri: textDocument.uri, token })));
+  connection.onCodeAction(
+    guard('codeAction', [], ({ textDocument, range, context }, token) =>
+      codeActions({ model, uri: textDocument.uri, range, diagnostics: context.diagnostics, token, annotationsFolder: annotationsFolderUri(textDocument.uri) }),
+    ),
+  );
+
+  function annotationsFolderUri(uri: string): string | undefined {
+    const folder = locate(folders, uri)?.folder ?? folders[0];
+    return folder && URI.file(path.resolve(folder.fsPath, settings.annotationsFolder)).toString();
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+const neverCancelledToken = { isCancellationRequested: false };

@@ -1,0 +1,65 @@
+// The extension in a real VS Code workbench (code-server + headless Chromium, set up by
+// scripts/vscode-env.sh), driven as a reader would: click, look, hover. Needs `npm run build` first.
+// Screenshots land in .artifacts/e2e/.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  launchBrowser,
+  openFileFromExplorer,
+  openWorkbench,
+  repoRoot,
+  screenshot,
+  startCodeServer,
+  waitForEditorText,
+  workbenchUrl,
+  type BrowserSession,
+  type CodeServer,
+} from '../support/codeServer';
+
+const sampleDir = path.join(repoRoot, 'sample');
+
+/** The first sample article and the start of its first non-blank line, as the editor should show it. */
+function firstSampleArticle(): { relativePath: string; opening: string } {
+  const articles = fs.readdirSync(path.join(sampleDir, 'articles')).filter((name) => name.endsWith('.txt')).sort();
+  assert.ok(articles.length > 0, 'sample/articles has no .txt article');
+  const text = fs.readFileSync(path.join(sampleDir, 'articles', articles[0]), 'utf8');
+  const firstLine = text.split(/\r\n|\r|\n/).find((line) => line.trim() !== '');
+  assert.ok(firstLine, `${articles[0]} is blank`);
+  return { relativePath: `articles/${articles[0]}`, opening: firstLine.trim().slice(0, 40) };
+}
+
+describe('the extension in a VS Code workbench', function () {
+  this.timeout(120_000);
+  let server: CodeServer | undefined;
+  let browser: BrowserSession | undefined;
+  let page: Page;
+
+  before(async () => {
+    assert.ok(fs.existsSync(path.join(repoRoot, 'dist', 'client.js')), 'dist/client.js is missing: run `npm run build` first');
+    server = await startCodeServer();
+    browser = await launchBrowser();
+    page = browser.page;
+    await openWorkbench(page, workbenchUrl(server, { folder: sampleDir, extensionDevelopmentPath: repoRoot }));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (test?.state === 'failed' && browser) {
+      console.log(`    screenshot: ${await screenshot(page, `failed-${test.title.replace(/\W+/g, '-')}`)}`);
+    }
+  });
+
+  it('opens a sample article from the explorer and shows its text', async () => {
+    const article = firstSampleArticle();
+    await openFileFromExplorer(page, article.relativePath);
+    await waitForEditorText(page, article.opening);
+    await screenshot(page, 'article-open');
+  });
+});
