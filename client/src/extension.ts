@@ -4,7 +4,16 @@ import { indexedNotification, type IndexedParams } from '../../server/src/protoc
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exports: the server's index reports, for other extensions and for the tests. */
+export interface AnnotatedReadingApi {
+  readonly onDidIndex: vscode.Event<IndexedParams>;
+  readonly lastIndex: IndexedParams | undefined;
+}
+
+const indexedEmitter = new vscode.EventEmitter<IndexedParams>();
+let lastIndex: IndexedParams | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<AnnotatedReadingApi> {
   const status = vscode.window.createStatusBarItem('annotatedReading.status', vscode.StatusBarAlignment.Left);
   status.name = 'Annotated Reading';
   status.text = '$(sync~spin) Annotated Reading';
@@ -14,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     status,
+    indexedEmitter,
     vscode.commands.registerCommand('annotatedReading.openActor', openActorUnderCursor),
     vscode.commands.registerCommand('annotatedReading.showMentions', showMentionsUnderCursor),
     vscode.commands.registerCommand('annotatedReading.restartServer', async () => {
@@ -30,6 +40,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   vscode.workspace.textDocuments.forEach(assignArticleLanguage);
   await restartWithCurrentSettings(context, status);
+  return {
+    onDidIndex: indexedEmitter.event,
+    get lastIndex() {
+      return lastIndex;
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {
@@ -56,7 +72,9 @@ async function restartWithCurrentSettings(context: vscode.ExtensionContext, stat
   client = new LanguageClient('annotatedReading', 'Annotated Reading', serverOptions, clientOptions);
   client.onNotification(indexedNotification, (params: IndexedParams) => {
     status.text = `$(book) ${params.articles} articles · ${params.actors} actors`;
-    status.tooltip = `Annotated Reading: ${params.articles} articles, ${params.actors} actors from ${params.annotationFiles} annotation files, indexed in ${params.elapsed} ms. Click to restart the server.`;
+    status.tooltip = `Annotated Reading: ${params.articles} articles, ${params.actors} actors from ${params.annotationFiles} annotation files, indexed in ${params.elapsed} ms by server process ${params.serverPid}. Click to restart the server.`;
+    lastIndex = params;
+    indexedEmitter.fire(params);
   });
   await client.start();
 }

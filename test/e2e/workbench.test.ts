@@ -13,6 +13,7 @@ import {
   screenshot,
   startCodeServer,
   waitForEditorText,
+  waitForLanguageMode,
   workbenchUrl,
   type BrowserSession,
   type CodeServer,
@@ -20,14 +21,23 @@ import {
 
 const sampleDir = path.join(repoRoot, 'sample');
 
-/** The first sample article and the start of its first non-blank line, as the editor should show it. */
+/** The first sample article and the start of its first substantial line (a kicker like "Analysis" could
+ *  match by chance), as the editor should show it. */
 function firstSampleArticle(): { relativePath: string; opening: string } {
   const articles = fs.readdirSync(path.join(sampleDir, 'articles')).filter((name) => name.endsWith('.txt')).sort();
   assert.ok(articles.length > 0, 'sample/articles has no .txt article');
   const text = fs.readFileSync(path.join(sampleDir, 'articles', articles[0]), 'utf8');
-  const firstLine = text.split(/\r\n|\r|\n/).find((line) => line.trim() !== '');
-  assert.ok(firstLine, `${articles[0]} is blank`);
-  return { relativePath: `articles/${articles[0]}`, opening: firstLine.trim().slice(0, 40) };
+  const line = text.split(/\r\n|\r|\n/).find((candidate) => candidate.trim().length >= 20);
+  assert.ok(line, `${articles[0]} has no line of 20 characters or more`);
+  return { relativePath: `articles/${articles[0]}`, opening: line.trim().slice(0, 40) };
+}
+
+/** The display name the extension gives its `article` language (the status bar shows it). */
+function articleLanguageName(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const language = manifest.contributes?.languages?.find((candidate: { id: string }) => candidate.id === 'article');
+  assert.ok(language?.aliases?.[0], 'package.json contributes no "article" language with an alias');
+  return language.aliases[0];
 }
 
 describe('the extension in a VS Code workbench', function () {
@@ -56,10 +66,11 @@ describe('the extension in a VS Code workbench', function () {
     }
   });
 
-  it('opens a sample article from the explorer and shows its text', async () => {
+  it('opens a sample article from the explorer as an article and shows its text', async () => {
     const article = firstSampleArticle();
     await openFileFromExplorer(page, article.relativePath);
     await waitForEditorText(page, article.opening);
+    await waitForLanguageMode(page, articleLanguageName());
     await screenshot(page, 'article-open');
   });
 });

@@ -247,6 +247,12 @@ export async function waitForEditorText(page: Page, text: string, timeoutMs = 30
   await editorLine(page, text).waitFor({ timeout: timeoutMs });
 }
 
+/** Waits until the status bar shows `languageName` as the active editor's language mode. */
+export async function waitForLanguageMode(page: Page, languageName: string, timeoutMs = 30_000): Promise<void> {
+  const mode = page.locator('.part.statusbar [id="status.editor.mode"]', { hasText: new RegExp(`^\\s*${escapeRegExp(languageName)}\\s*$`) });
+  await mode.waitFor({ timeout: timeoutMs });
+}
+
 /** Viewport coordinates of the middle of the first rendered occurrence of `text` in the editor. */
 export async function textPosition(page: Page, text: string, timeoutMs = 30_000): Promise<{ x: number; y: number }> {
   const line = editorLine(page, text);

@@ -74,10 +74,7 @@ describe('analyzeCitations', () => {
     it('finds numbered markers after punctuation, before punctuation and straight after a word', () => {
       const text = 'The talks in Baku ended.[1] Critics raised issues[3]. Others disagreed [2], and left.';
       const { markers } = analyzeCitations(text);
-      assert.deepEqual(
-        markers.map((m) => m.label),
-        ['1', '3', '2'],
-      );
+      assert.deepEqual(markers.map((m) => m.label), ['1', '3', '2']);
       assert.deepEqual(slices(text, markers), ['[1]', '[3]', '[2]']);
       assert.ok(markers.every((m) => !m.footnote));
     });
@@ -89,11 +86,7 @@ describe('analyzeCitations', () => {
         ['Both sides agreed [4; 7].', ['4', '7'], ['4', '7']],
       ] as const) {
         const { markers } = analyzeCitations(text);
-        assert.deepEqual(
-          markers.map((m) => m.label),
-          labels,
-          text,
-        );
+        assert.deepEqual(markers.map((m) => m.label), labels, text);
         assert.deepEqual(slices(text, markers), covered, text);
       }
     });
@@ -141,6 +134,8 @@ describe('analyzeCitations', () => {
     it('keeps fenced code blocks free of markers', () => {
       const text = ['Before [1].', '', '```ts', 'const first = items[2];', '```', '', '~~~', 'value[3]', '~~~', 'After [4].'].join('\n');
       assert.deepEqual(markerLabels(text), ['1', '4']);
+      // An unclosed fence runs to the end of the text, as Markdown renders it.
+      assert.deepEqual(markerLabels('Before [1].\n\n```\nitems[2]\n\nStill code [3].'), ['1']);
     });
 
     it('takes a number after a letter as a citation but a word after a letter as text', () => {
@@ -150,15 +145,9 @@ describe('analyzeCitations', () => {
     it('reads [^label]: at a line start as a definition but mid-line as a marker', () => {
       const text = 'As the report says[^a]: prices rose.\n\n[^a]: “Prices”, Outlet, https://example.org/p, (Access Date: 06.02.2024).';
       const { markers, references } = analyzeCitations(text);
-      assert.deepEqual(
-        markers.map((m) => m.label),
-        ['a'],
-      );
+      assert.deepEqual(markers.map((m) => m.label), ['a']);
       assert.equal(markers[0].start, text.indexOf('[^a]'));
-      assert.deepEqual(
-        references.map((r) => r.label),
-        ['a'],
-      );
+      assert.deepEqual(references.map((r) => r.label), ['a']);
     });
   });
 
@@ -167,14 +156,8 @@ describe('analyzeCitations', () => {
   describe('reference list', () => {
     it('parses seed-style entries and finds their markers', () => {
       const analysis = analyzeCitations(article);
-      assert.deepEqual(
-        analysis.markers.map((m) => m.label),
-        ['1', '2', '3', '2'],
-      );
-      assert.deepEqual(
-        analysis.references.map((r) => r.label),
-        ['1', '2', '3'],
-      );
+      assert.deepEqual(analysis.markers.map((m) => m.label), ['1', '2', '3', '2']);
+      assert.deepEqual(analysis.references.map((r) => r.label), ['1', '2', '3']);
       const [first, second, third] = analysis.references;
       assert.equal(first.title, 'Georgia Reviews Transit Deals With Neighbours');
       assert.equal(first.outlet, 'Caucasus Monitor');
@@ -211,41 +194,32 @@ describe('analyzeCitations', () => {
       assert.ok(!text.slice(second.start, second.end).includes('About the author'));
     });
 
+    it('ends an entry at a Markdown heading even without a blank line', () => {
+      const text = `Cited [1].\n\n${entry(1, 'One', 'Outlet', 'https://example.org/1')}\n## About the author\nShe writes on ports [2].`;
+      const [reference] = analyzeCitations(text).references;
+      assert.ok(text.slice(reference.start, reference.end).endsWith('(Access Date: 06.02.2024).'));
+      assert.deepEqual(markerLabels(text), ['1', '2']);
+    });
+
     it('does not count markers inside reference entries as citations', () => {
       const text = 'Only one citation [1].\n\n[1] “Report”, Outlet, https://example.org/r, (Access Date: 06.02.2024). See also [2].\n[2] “Annex”, Outlet, https://example.org/a, (Access Date: 06.02.2024).';
       const analysis = analyzeCitations(text);
-      assert.deepEqual(
-        analysis.markers.map((m) => m.label),
-        ['1'],
-      );
-      assert.deepEqual(
-        analysis.findings.map((f) => [f.code, text.slice(f.start, f.end)]),
-        [['unused-reference', '[2]']],
-      );
+      assert.deepEqual(analysis.markers.map((m) => m.label), ['1']);
+      assert.deepEqual(analysis.findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['unused-reference', '[2]']]);
     });
 
     it('reads a body paragraph that opens with a marker as text, not as an entry', () => {
       const text = ['Intro.', '', '[2] is discussed first in this paragraph.', '', 'Then comes [1].', '', entry(1, 'One', 'Outlet', 'https://example.org/1'), entry(2, 'Two', 'Outlet', 'https://example.org/2')].join('\n');
       const analysis = analyzeCitations(text);
-      assert.deepEqual(
-        analysis.markers.map((m) => m.label),
-        ['2', '1'],
-      );
-      assert.deepEqual(
-        analysis.references.map((r) => r.label),
-        ['1', '2'],
-      );
+      assert.deepEqual(analysis.markers.map((m) => m.label), ['2', '1']);
+      assert.deepEqual(analysis.references.map((r) => r.label), ['1', '2']);
     });
 
     it('keeps every entry after a reference heading, even with prose between entries', () => {
       for (const heading of ['References', '## Notes', '**Sources:**', 'Kaynakça', 'FOOTNOTES']) {
         const text = ['Text [1] and [2].', '', heading, '', entry(1, 'One', 'Outlet', 'https://example.org/1'), '', 'A remark between the entries.', '', entry(2, 'Two', 'Outlet', 'https://example.org/2')].join('\n');
         const analysis = analyzeCitations(text);
-        assert.deepEqual(
-          analysis.references.map((r) => r.label),
-          ['1', '2'],
-          heading,
-        );
+        assert.deepEqual(analysis.references.map((r) => r.label), ['1', '2'], heading);
         assert.deepEqual(analysis.findings, [], heading);
         assert.ok(text.slice(analysis.referenceList!.start).startsWith(heading), heading);
       }
@@ -254,14 +228,8 @@ describe('analyzeCitations', () => {
     it('without a heading, only the final block of entries is the list', () => {
       const text = ['[1] opens this paragraph of prose.', '', 'More prose here.', '', entry(1, 'One', 'Outlet', 'https://example.org/1')].join('\n');
       const analysis = analyzeCitations(text);
-      assert.deepEqual(
-        analysis.references.map((r) => r.start),
-        [text.lastIndexOf('[1]')],
-      );
-      assert.deepEqual(
-        analysis.markers.map((m) => m.start),
-        [0],
-      );
+      assert.deepEqual(analysis.references.map((r) => r.start), [text.lastIndexOf('[1]')]);
+      assert.deepEqual(analysis.markers.map((m) => m.start), [0]);
     });
 
     it('treats a Markdown link definition [n]: url as neither entry nor marker', () => {
@@ -292,29 +260,16 @@ describe('analyzeCitations', () => {
         '[^Note2]: Another aside.',
       ].join('\n');
       const analysis = analyzeCitations(text);
-      assert.deepEqual(
-        analysis.references.map((r) => [r.label, r.footnote]),
-        [
-          ['n1', true],
-          ['long-label', true],
-          ['Note2', true],
-        ],
-      );
+      assert.deepEqual(analysis.references.map((r) => [r.label, r.footnote]), [['n1', true], ['long-label', true], ['Note2', true]]);
       const [aside, sourced] = analysis.references;
       assert.equal(text.slice(aside.labelSpan.start, aside.labelSpan.end), '[^n1]:');
       assert.equal(aside.body, 'A short aside by the author.');
       assert.equal(sourced.title, 'Title on two lines');
       assert.equal(sourced.url, 'https://example.org/f');
       assert.ok(text.slice(sourced.start, sourced.end).endsWith('same note.'));
-      assert.deepEqual(
-        analysis.markers.map((m) => m.label),
-        ['n1', 'long-label', 'Note2'],
-      );
+      assert.deepEqual(analysis.markers.map((m) => m.label), ['n1', 'long-label', 'Note2']);
       // The sourced note quotes a title, so it is held to the access-date rule; the asides are not.
-      assert.deepEqual(
-        analysis.findings.map((f) => [f.code, text.slice(f.start, f.end)]),
-        [['reference-missing-access-date', '[^long-label]:']],
-      );
+      assert.deepEqual(analysis.findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['reference-missing-access-date', '[^long-label]:']]);
     });
   });
 
@@ -329,6 +284,8 @@ describe('analyzeCitations', () => {
       ['[1] "Ports Reopen", Harbour Daily, Available at: https://example.org/ports. Accessed: Feb. 6th, 2024.', { title: 'Ports Reopen', outlet: 'Harbour Daily', url: 'https://example.org/ports', accessed: '2024-02-06' }],
       ['[1] «Limanlar Açıldı», Liman Gazetesi, https://example.org/liman, (Erişim Tarihi: 06.02.2024).', { title: 'Limanlar Açıldı', outlet: 'Liman Gazetesi', accessed: '2024-02-06' }],
       ['[1] “Ports Reopen”, U.S. News, https://example.org/ports, accessed 6/2/2024.', { outlet: 'U.S. News', accessed: '2024-02-06' }],
+      ['[1] “Ports Reopen”, Department of State, U.S., https://example.org/ports, (Access Date: 06.02.2024).', { outlet: 'Department of State, U.S.' }],
+      ['[1] “Ports Reopen”, Archive, https://example.org/accessed:2019-01-01/ports, (Access Date: 06.02.2024).', { url: 'https://example.org/accessed:2019-01-01/ports', accessed: '2024-02-06' }],
       ['[1] “Ports Reopen”, Harbour Daily, (Access Date: 06.02.2024).', { title: 'Ports Reopen', outlet: 'Harbour Daily', url: undefined, accessed: '2024-02-06' }],
       ['[1] Harbour Daily report, https://example.org/ports, (Access Date: 06.02.2024).', { title: undefined, outlet: undefined, url: 'https://example.org/ports' }],
     ];
@@ -363,20 +320,14 @@ describe('analyzeCitations', () => {
       assert.match(findingsWith('A claim[^missing].', 'undefined-citation')[0].message, /\[\^missing\]/);
       const text = `Claims [1–3].\n\n${list(1, 3)}`;
       const found = findingsWith(text, 'undefined-citation');
-      assert.deepEqual(
-        found.map((f) => text.slice(f.start, f.end)),
-        ['–'],
-      );
+      assert.deepEqual(found.map((f) => text.slice(f.start, f.end)), ['–']);
       assert.match(found[0].message, /\[2\]/);
     });
 
     it('unused-reference: a warning on the label of an entry nothing cites', () => {
       const text = `Only [1].\n\n${list(1, 2)}`;
       const found = findingsWith(text, 'unused-reference');
-      assert.deepEqual(
-        found.map((f) => [f.severity, text.slice(f.start, f.end)]),
-        [['warning', '[2]']],
-      );
+      assert.deepEqual(found.map((f) => [f.severity, text.slice(f.start, f.end)]), [['warning', '[2]']]);
       assert.deepEqual(findingsWith(`A range [1-3] cites the middle one.\n\n${list(1, 2, 3)}`, 'unused-reference'), []);
     });
 
@@ -393,10 +344,7 @@ describe('analyzeCitations', () => {
     it('reference-missing-url: a warning when a numbered entry has no URL', () => {
       const text = 'Cited [1].\n\n[1] “A Book Chapter”, University Press, (Access Date: 06.02.2024).';
       const found = findingsWith(text, 'reference-missing-url');
-      assert.deepEqual(
-        found.map((f) => [f.severity, text.slice(f.start, f.end)]),
-        [['warning', '[1]']],
-      );
+      assert.deepEqual(found.map((f) => [f.severity, text.slice(f.start, f.end)]), [['warning', '[1]']]);
       assert.deepEqual(findingsWith(`Cited [1].\n\n${list(1)}`, 'reference-missing-url'), []);
       assert.deepEqual(findingsWith('An aside[^a].\n\n[^a]: The author visited the port in 2023.', 'reference-missing-url'), []);
     });
@@ -415,11 +363,7 @@ describe('analyzeCitations', () => {
       for (const date of ['31.02.2024', '29.02.2023', '12.13.2024', '06.02.1985']) {
         const text = `Cited [1].\n\n${entry(1, 'T', 'O', 'https://example.org/t', date)}`;
         const found = findingsWith(text, 'invalid-access-date');
-        assert.deepEqual(
-          found.map((f) => [f.severity, text.slice(f.start, f.end)]),
-          [['warning', date]],
-          date,
-        );
+        assert.deepEqual(found.map((f) => [f.severity, text.slice(f.start, f.end)]), [['warning', date]], date);
         assert.equal(analyzeCitations(text).references[0].accessed, undefined, date);
         assert.deepEqual(findingsWith(text, 'reference-missing-access-date'), [], date);
       }
@@ -441,26 +385,17 @@ describe('analyzeCitations', () => {
     it('citation-order: information on a label first cited before a smaller one', () => {
       const text = `First [2], then [1].\n\n${list(1, 2)}`;
       const found = findingsWith(text, 'citation-order');
-      assert.deepEqual(
-        found.map((f) => [f.severity, f.start]),
-        [['information', text.indexOf('[2]')]],
-      );
+      assert.deepEqual(found.map((f) => [f.severity, f.start]), [['information', text.indexOf('[2]')]]);
       assert.match(found[0].message, /\[2\].*\[1\]/);
       const early = `Intro [9]. ${[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `[${n}]`).join(' ')}\n\n${list(1, 2, 3, 4, 5, 6, 7, 8, 9)}`;
-      assert.deepEqual(
-        findingsWith(early, 'citation-order').map((f) => early.slice(f.start, f.end)),
-        ['[9]'],
-      );
+      assert.deepEqual(findingsWith(early, 'citation-order').map((f) => early.slice(f.start, f.end)), ['[9]']);
       assert.deepEqual(findingsWith(`Cited [1], [2], [1] again, then [3].\n\n${list(1, 2, 3)}`, 'citation-order'), []);
     });
 
     it('numbering-gap: a warning on the entry after a skipped number', () => {
       const text = `Cited [1] [2] [4].\n\n${list(1, 2, 4)}`;
       const found = findingsWith(text, 'numbering-gap');
-      assert.deepEqual(
-        found.map((f) => [f.severity, f.start]),
-        [['warning', text.lastIndexOf('[4]')]],
-      );
+      assert.deepEqual(found.map((f) => [f.severity, f.start]), [['warning', text.lastIndexOf('[4]')]]);
       assert.match(found[0].message, /\[3\]/);
       assert.match(findingsWith(`Cited [2].\n\n${list(2)}`, 'numbering-gap')[0].message, /\[1\] is missing/);
       assert.deepEqual(findingsWith(`Cited [1] [2] [3].\n\n${list(3, 1, 2)}`, 'numbering-gap'), []);
@@ -470,11 +405,7 @@ describe('analyzeCitations', () => {
       for (const url of ['javascript:alert(1)', 'command:workbench.action.terminal.new', 'file:///etc/hosts', 'vscode://settings/open']) {
         const text = `Cited [1].\n\n[1] “Title”, Outlet, ${url}, (Access Date: 06.02.2024).`;
         const found = findingsWith(text, 'unsafe-url');
-        assert.deepEqual(
-          found.map((f) => [f.severity, text.slice(f.start, f.end)]),
-          [['warning', url]],
-          url,
-        );
+        assert.deepEqual(found.map((f) => [f.severity, text.slice(f.start, f.end)]), [['warning', url]], url);
         assert.equal(analyzeCitations(text).references[0].url, url, url);
       }
       for (const url of ['http://example.org/a', 'https://example.org/a', 'mailto:desk@example.org']) {
@@ -493,21 +424,12 @@ describe('analyzeCitations', () => {
     it('article 000: three markers, three references, an unbalanced title on [3]', () => {
       const text = corpusArticle('000_');
       const analysis = analyzeCitations(text);
-      assert.deepEqual(
-        analysis.markers.map((m) => m.label),
-        ['1', '2', '3'],
-      );
+      assert.deepEqual(analysis.markers.map((m) => m.label), ['1', '2', '3']);
       assert.deepEqual(slices(text, analysis.markers), ['[1]', '[2]', '[3]']);
-      assert.deepEqual(
-        analysis.references.map((r) => r.label),
-        ['1', '2', '3'],
-      );
+      assert.deepEqual(analysis.references.map((r) => r.label), ['1', '2', '3']);
       assert.ok(analysis.references.every((r) => r.url?.startsWith('https://') && r.accessed === '2024-02-06' && r.title && r.outlet));
       assert.equal(analysis.references[0].outlet, 'AA');
-      assert.deepEqual(
-        analysis.findings.map((f) => [f.code, f.severity]),
-        [['unbalanced-quotes', 'warning']],
-      );
+      assert.deepEqual(analysis.findings.map((f) => [f.code, f.severity]), [['unbalanced-quotes', 'warning']]);
       const third = analysis.references[2];
       assert.ok(third.start <= analysis.findings[0].start && analysis.findings[0].end <= third.end);
     });

@@ -15,8 +15,8 @@
  * followed by text; a footnote definition is a line opening with `[^label]:`. An entry runs on over
  * following non-blank lines, and over indented lines after blank ones, until a blank line, another entry
  * or a heading. Footnote definitions are always references. Numbered entries are references when they
- * form the reference list: the entries (with headings and blank lines between them) that end with the last
- * entry in the text, plus every entry after a heading such as `References`, `Notes`, `Sources` or
+ * form the reference list: the block of entries, blank lines and reference headings that ends with the
+ * last entry in the text, plus every entry after a heading such as `References`, `Notes`, `Sources` or
  * `Kaynakça`. An earlier body paragraph that happens to open with a marker (`[2] is cited below`) stays
  * text. `[n]: <url>` alone is a Markdown link definition (converted articles carry lists of them for
  * `[text][n]` links), neither entry nor marker. Markers inside entries are not citations. Labels match
@@ -67,7 +67,8 @@ export function analyzeCitations(text: string, token: CancellationToken = neverC
 
 // ---- Lines: code, headings, entry heads ---------------------------------------------------------
 
-type LineKind = 'text' | 'blank' | 'entry' | 'continuation' | 'heading' | 'code' | 'linkDefinition';
+/** `referenceHeading` opens a reference list (References, Notes…); `heading` is any other Markdown heading. */
+type LineKind = 'text' | 'blank' | 'entry' | 'continuation' | 'referenceHeading' | 'heading' | 'code' | 'linkDefinition';
 
 /** A reference entry: the label opening its first line, and where its last line ends. */
 interface Entry {
@@ -85,15 +86,18 @@ interface Layout {
   entries: Entry[];
   /** Code and Markdown link definitions, sorted and disjoint: no markers there. */
   excluded: Span[];
+  /** The first reference heading's line, or -1. */
   firstHeadingLine: number;
 }
 
 const entryHead = /[ \t\uFEFF]{0,3}\[(?:\^([\p{L}\p{N}_-]{1,100})\]:|([1-9]\d{0,2})\](:?))/uy;
 // The rest of a `[n]:` line that makes it a Markdown link definition: one destination, an optional title.
 const linkDestination = /^[ \t]*<?([^\s<>]+)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
-const referenceHeading =
-  /^(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:references?|reference list|notes|end ?notes|foot ?notes|sources|bibliography|works cited|citations|kaynakça|kaynaklar|dipnotlar|notlar)[ \t]*:?(?:\*\*|__)?[ \t]*:?[ \t]*#*$/iu;
+const referenceHeadingWords = ['references?', 'reference list', 'notes', 'end ?notes', 'foot ?notes', 'sources', 'bibliography', 'works cited', 'citations', 'kaynakça', 'kaynaklar', 'dipnotlar', 'notlar'];
+// A whole line: the word, optionally as a Markdown heading, in bold, or followed by a colon.
+const referenceHeading = new RegExp(String.raw`^(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:${referenceHeadingWords.join('|')})[ \t]*:?(?:\*\*|__)?[ \t]*:?[ \t]*#*$`, 'iu');
 const maxHeadingLength = 60;
+const markdownHeading = /^#{1,6}(?:[ \t]|$)/;
 
 function scanLines(text: string, token: CancellationToken): Layout {
   const lines = new LineIndex(text);
@@ -136,10 +140,11 @@ function scanLines(text: string, token: CancellationToken): Layout {
       entries.push(head);
       kinds[line] = 'entry';
     } else if (end - first <= maxHeadingLength && referenceHeading.test(text.slice(first, end))) {
-      kinds[line] = 'heading';
+      kinds[line] = 'referenceHeading';
       if (firstHeadingLine < 0) firstHeadingLine = line;
     } else {
-      kinds[line] = 'text';
+      const section = text.charCodeAt(first) === 0x23 /* # */ && markdownHeading.test(text.slice(first, Math.min(end, first + 8)));
+      kinds[line] = section ? 'heading' : 'text';
     }
     if (nextBacktick >= 0 && nextBacktick < start) nextBacktick = text.indexOf('`', start);
     if (nextBacktick >= 0 && nextBacktick < end) addInlineCode(text, nextBacktick, end, excluded);
@@ -267,13 +272,13 @@ function isIndented(text: string, lineStart: number): boolean {
   return text.charCodeAt(lineStart) === 0x09 || text.startsWith('    ', lineStart);
 }
 
-/** The first line of the block holding `line`: walking back over blank lines, headings and entries. */
+/** The first line of the block holding `line`: walking back over blank lines, reference headings and entries. */
 function blockTop({ kinds }: Layout, line: number): number {
   let top = line;
   for (let above = line - 1; above >= 0; above--) {
     const kind = kinds[above];
     if (kind === 'blank') continue;
-    if (kind !== 'heading' && kind !== 'entry' && kind !== 'continuation') break;
+    if (kind !== 'referenceHeading' && kind !== 'entry' && kind !== 'continuation') break;
     top = above;
   }
   return top;
@@ -342,7 +347,7 @@ function skipWhitespace(text: string, from: number, end: number): number {
 }
 
 // Schemes without `//` that findUrls does not see but that must not pass unnoticed.
-const opaqueUnsafeUrl = /(?<![\p{L}\p{N}])(?:javascript|vbscript|data|command):(?!\/\/)[^\s<>"“”]+/giu;
+const opaqueUnsafeUrl = /(?<![\p{L}\p{N}])(?:javascript:|vbscript:|command:(?=\p{L})|data:(?=[a-z]+\/))(?!\/\/)[^\s<>"“”]+/giu;
 
 /** Every URL in an entry's body, in order: the hierarchical ones findUrls sees, plus opaque unsafe ones. */
 function findEntryUrls(body: string): Span[] {
@@ -468,11 +473,12 @@ function readDate(written: string): DateReading | undefined {
     const [, a, b, c] = numeric;
     return a.length === 4 ? checkedDate(+a, +b, +c) : checkedDate(+c, +b, +a);
   }
-  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(\p{L}+)\.?,?\s+(\d{4})$/iu.exec(written);
-  const monthFirst = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/iu.exec(written);
-  const [day, monthName, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : monthFirst ? [monthFirst[2], monthFirst[1], monthFirst[3]] : [];
+  const words =
+    /^(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>\p{L}+)\.?,?\s+(?<year>\d{4})$/iu.exec(written) ??
+    /^(?<month>\p{L}+)\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})$/iu.exec(written);
+  const { day, month: monthName, year } = words?.groups ?? {};
   const month = monthName === undefined ? undefined : months.get(monthName.toLowerCase());
-  return month === undefined ? undefined : checkedDate(+year!, month, +day!);
+  return month === undefined ? undefined : checkedDate(Number(year), month, Number(day));
 }
 
 // Sources on the web before 1990 do not exist; such an access date is a typo.
@@ -591,7 +597,9 @@ function checkLabels(markers: readonly CitationMarker[], references: readonly Re
     const key = keyOf(marker);
     cited.add(key);
     if (firstEntry.has(key)) continue;
-    const message = marker.footnote ? `Footnote ${display(marker.label, true)} has no definition.` : `Citation ${display(marker.label, false)} has no entry in the reference list.`;
+    const message = marker.footnote
+      ? `Footnote ${display(marker.label, true)} has no definition.`
+      : `Citation ${display(marker.label, false)} has no entry in the reference list.`;
     findings.push(finding(marker, 'undefined-citation', 'error', message));
   }
   for (const [key, reference] of firstEntry) {
@@ -635,7 +643,9 @@ function checkNumbering(references: readonly Reference[], findings: Finding[]): 
   for (const [number, reference] of [...byNumber].sort(([a], [b]) => a - b)) {
     if (number > previous + 1) {
       const missing = number - previous === 2 ? `[${previous + 1}] is` : `[${previous + 1}]–[${number - 1}] are`;
-      const message = previous ? `The reference list jumps from [${previous}] to [${number}]; ${missing} missing.` : `The reference list starts at [${number}]; ${missing} missing.`;
+      const message = previous
+        ? `The reference list jumps from [${previous}] to [${number}]; ${missing} missing.`
+        : `The reference list starts at [${number}]; ${missing} missing.`;
       findings.push(finding(reference.labelSpan, 'numbering-gap', 'warning', message));
     }
     previous = number;

@@ -298,6 +298,8 @@ class DateScanner {
    * mention is ambiguous when both readings are dates and differ.
    */
   private parseNumericDate(pos: number): Point | undefined {
+    const separator = this.text.charCodeAt(digitsEnd(this.text, pos));
+    if (separator !== 46 && separator !== 47 && separator !== 45) return undefined;
     numericDate.lastIndex = pos;
     const match = numericDate.exec(this.text);
     if (!match) return undefined;
@@ -313,22 +315,15 @@ class DateScanner {
     return dayFirst ? { ...base, m: b, d: a, ambiguous: monthFirst && a !== b } : { ...base, m: a, d: b, ambiguous: false };
   }
 
-  /** "6 December 2022", "6th of December", "25 March"; else a lone day that only a range can use ("24–30 April"). */
+  /** "6 December 2022", "6th of December", "25 March"; else a lone day before a dash, which only a range can use. */
   private parseDayFirst(pos: number): Point | undefined {
     const day = this.readDay(pos);
     if (!day) return undefined;
     let monthAt = this.gap(day.end);
     if (monthAt >= 0 && this.wordAt(monthAt, 'of')) monthAt = this.gap(monthAt + 2);
     const month = monthAt >= 0 ? this.readMonth(monthAt) : undefined;
-    if (!month) {
-      const point: Point = { start: pos, end: day.end, d: day.value, precision: 'day', ambiguous: false, bare: 'day' };
-      const year = this.readYearAfterDay(day.end);
-      if (year) {
-        point.y = year.value;
-        point.end = year.end;
-      }
-      return point;
-    }
+    // A lone day may open a range ("24–30 April"); parseEndPoint reads one that closes a range.
+    if (!month) return this.dash(day.end) < 0 ? undefined : { start: pos, end: day.end, d: day.value, precision: 'day', ambiguous: false, bare: 'day' };
     return this.completeDay({ start: pos, end: month.end, m: month.value, d: day.value, precision: 'day', ambiguous: false });
   }
 
@@ -524,9 +519,22 @@ class DateScanner {
       pos = text.charCodeAt(end) === 45 ? end + 1 : this.gap(end);
       if (pos < 0) return undefined;
     }
-    const point = this.parsePoint(pos);
+    const point = this.parsePoint(pos) ?? (pos === at ? this.readLoneDay(at) : undefined);
     if (!point || point.invalid) return point;
     return this.lookBack(point, at) && point.start === at ? point : undefined;
+  }
+
+  /** The day that closes a range within a month, with its year if written: "30" or "30, 2023" in "April 24–30, 2023". */
+  private readLoneDay(pos: number): Point | undefined {
+    const day = this.readDay(pos);
+    if (!day) return undefined;
+    const year = this.readYearAfterDay(day.end);
+    const point: Point = { start: pos, end: day.end, d: day.value, precision: 'day', ambiguous: false, bare: 'day' };
+    if (year) {
+      point.y = year.value;
+      point.end = year.end;
+    }
+    return point;
   }
 
   // ---- Readers ----------------------------------------------------------------------------------
@@ -898,7 +906,7 @@ function comesAfter(a: Point, b: Point): boolean {
  * Completes a range's points from each other: a lone day takes the other's month ("April 24–30",
  * "24–30 April"); a missing year comes from the other point, one less or more across a new year
  * ("December–January 2023"). Undefined when the points do not make a range; 'invalid' when they
- * do but a day is not on the calendar.
+ * do but run backwards or a day is not on the calendar.
  */
 function join(a: Point, b: Point): { from: Point; to: Point } | 'invalid' | undefined {
   if (!isRangeable(b)) return undefined;
@@ -913,7 +921,7 @@ function join(a: Point, b: Point): { from: Point; to: Point } | 'invalid' | unde
     if (to.m === undefined || to.d === undefined) return undefined;
     from.m = to.m;
   }
-  if (loneDay && from.d !== undefined && to.d !== undefined && from.d >= to.d) return undefined;
+  if (loneDay && from.d !== undefined && to.d !== undefined && from.d >= to.d) return 'invalid';
   if (from.y === undefined && from.m !== undefined) {
     const later = comesAfter(from, to) ? 1 : 0;
     if (to.y !== undefined) from.y = to.y - later;
@@ -925,8 +933,7 @@ function join(a: Point, b: Point): { from: Point; to: Point } | 'invalid' | unde
   }
   if (to.y === undefined && to.anchor === undefined) to.anchor = { kind: 'nearestYear' };
   if (from.y !== undefined && to.y !== undefined) {
-    const [a1, a2] = [firstKey(from), lastKey(from)];
-    if (a1 >= firstKey(to) || a2 > lastKey(to)) return undefined;
+    if (firstKey(from) >= firstKey(to) || lastKey(from) > lastKey(to)) return 'invalid';
   }
   for (const point of [from, to]) {
     if (point.d !== undefined && !isValidDate(point.y ?? leapYear, point.m ?? 1, point.d)) return 'invalid';

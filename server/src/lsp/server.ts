@@ -162,7 +162,7 @@ export function startServer(connection: Connection): void {
     try {
       const articles = found.flatMap((f) => f.articles);
       await indexArticles(model, folders, articles, settings.maxArticleSizeMB * 1024 * 1024, progress, token, (file, reason) => log(`Skipped ${file}: ${reason}.`));
-      const params: IndexedParams = { articles: model.articleUris.length, actors: model.annotations.index.actors.length, annotationFiles: model.annotationUris.length, elapsed: Date.now() - started };
+      const params: IndexedParams = { articles: model.articleUris.length, actors: model.annotations.index.actors.length, annotationFiles: model.annotationUris.length, elapsed: Date.now() - started, serverPid: process.pid };
       void connection.sendNotification(indexedNotification, params);
       log(`Indexed ${params.articles} articles and ${params.actors} actors in ${params.elapsed} ms.`);
     } finally {

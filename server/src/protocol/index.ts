@@ -9,4 +9,6 @@ export interface IndexedParams {
   annotationFiles: number;
   /** Milliseconds the index took. */
   elapsed: number;
+  /** The server's process id, shown in the status tooltip (and used by the restart test). */
+  serverPid: number;
 }
