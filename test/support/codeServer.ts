@@ -55,7 +55,7 @@ export interface CodeServer {
   /** Holds the server's profile, extensions, XDG dirs and code-server.log; removed by stop(). */
   readonly stateDir: string;
   readonly logFile: string;
-  /** Kills the whole process group (the extension hosts too) and waits until it is gone. */
+  /** Kills the whole process group (the extension hosts too), waits until it is gone, removes stateDir. */
   stop(): Promise<void>;
 }
 
@@ -103,8 +103,13 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const env = serverEnv(stateDir);
   const common = ['--config', path.join(stateDir, 'config.yaml'), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
-  for (const vsix of options.vsix ?? []) {
-    await execFileAsync(node, [codeServerEntry, ...common, '--install-extension', path.resolve(vsix)], { env, timeout: 60_000 });
+  try {
+    for (const vsix of options.vsix ?? []) {
+      await execFileAsync(node, [codeServerEntry, ...common, '--install-extension', path.resolve(vsix)], { env, timeout: 60_000 });
+    }
+  } catch (error) {
+    fs.rmSync(stateDir, { recursive: true, force: true });
+    throw error;
   }
 
   const port = options.port ?? (await freePort());
@@ -137,23 +142,18 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
 }
 
 async function stopGroup(child: ChildProcess, exited: Promise<void>, stateDir: string): Promise<void> {
-  const group = -child.pid!;
-  const signal = (name: NodeJS.Signals | 0): boolean => {
+  // Its state is thrown away, so nothing needs a graceful shutdown: kill the server and the
+  // extension hosts (which would outlive a server killed alone) in one go.
+  const groupAlive = (signal: NodeJS.Signals | 0): boolean => {
     try {
-      process.kill(group, name);
+      process.kill(-child.pid!, signal);
       return true;
     } catch {
       return false; // ESRCH: nobody left in the group
     }
   };
-  if (signal('SIGTERM')) {
-    const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, 5_000, false))]);
-    if (!stopped) signal('SIGKILL');
-    await exited;
-  }
-  // The extension hosts do not follow the server down on SIGTERM: end whatever is left in the group.
-  signal('SIGKILL');
-  await pollUntil('code-server process group to exit', 10_000, async () => (signal(0) ? undefined : true), 50);
+  if (groupAlive('SIGKILL')) await exited;
+  await pollUntil('code-server process group to exit', 10_000, async () => (groupAlive(0) ? undefined : true), 50);
   fs.rmSync(stateDir, { recursive: true, force: true });
 }
 
@@ -263,20 +263,19 @@ export async function textPosition(page: Page, text: string, timeoutMs = 30_000)
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
     const content = nodes.map((node) => node.data).join('').replace(/\u00a0/g, ' ');
-    let start = content.indexOf(needle);
+    const start = content.indexOf(needle);
     if (start < 0) return undefined;
-    let end = start + needle.length;
+    const end = start + needle.length;
     const range = document.createRange();
+    let offset = 0;
     for (const node of nodes) {
-      if (start >= 0 && start <= node.length) {
-        range.setStart(node, start);
-        start = -1;
-      } else if (start >= 0) start -= node.length;
-      if (end <= node.length) {
-        range.setEnd(node, end);
+      const nodeEnd = offset + node.length;
+      if (start >= offset && start < nodeEnd) range.setStart(node, start - offset);
+      if (end > offset && end <= nodeEnd) {
+        range.setEnd(node, end - offset);
         break;
       }
-      end -= node.length;
+      offset = nodeEnd;
     }
     const rect = range.getBoundingClientRect();
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { ActorMatcher } from '../core/actors';
 import { analyzeArticle, type AnnotationContext, type DocumentAnalysis } from '../core/analysis';
 import { AnnotationIndex, parseAnnotationFile } from '../core/annotations';
+import { citationKey } from '../core/citations';
 import { LineIndex } from '../core/text';
 import type { Finding, Range } from '../core/types';
 import { findWorkspaceFiles, readTextFile, toPosix } from '../node/files';
@@ -133,7 +134,7 @@ function analysisJson(shownPath: string, analysis: DocumentAnalysis) {
     actors: analysis.actors.map((m) => ({ id: m.actorId, text: m.text, range: range(m), ...(m.backReference ? { backReference: true } : {}) })),
     dates: analysis.dates.map((d) => ({ text: d.text, value: d.value ?? null, range: range(d) })),
     citations: markers.map((m) => {
-      const reference = references.findIndex((r) => r.label === m.label);
+      const reference = references.findIndex((r) => citationKey(r) === citationKey(m));
       return { label: m.label, range: range(m), reference: reference === -1 ? null : reference };
     }),
     references: references.map((r) => ({ label: r.label, range: range(r), title: r.title ?? null, url: r.url ?? null, accessed: r.accessed ?? null })),

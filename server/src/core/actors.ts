@@ -108,6 +108,8 @@ interface Variant {
  * An Aho–Corasick automaton over alphabet classes, in flat arrays. States are numbered breadth first
  * (state 0 is the root), so the shallow states a scan spends most of its time in sit together and the
  * first `denseStates` of them get complete transition rows; deeper states keep sorted sparse edges.
+ * A transition target is stored as ~state (negative) when a key ends at that state or on its failure
+ * chain, so a scan learns whether to look for outputs without touching the state's record.
  */
 interface Automaton {
   /** Alphabet class of every UTF-16 unit of the text. */
@@ -198,11 +200,12 @@ export class ActorMatcher {
         inSpace = false;
       }
       originalOffset[++normalisedIndex & ringMask] = i;
-      // Inside a word at the root nothing can begin: the common case, kept free of calls.
-      if (cls === ABSENT_CLASS) state = 0;
-      else if (state !== 0 || !afterWord) state = step(automaton, state, cls, afterWord);
+      // A unit no pattern uses sends the scan back to the root, and at the root nothing can begin
+      // inside a word: the common cases, kept free of calls.
+      const target = cls !== ABSENT_CLASS && (state !== 0 || !afterWord) ? step(automaton, state, cls, afterWord) : 0;
       afterWord = isSurrogate(unit) ? wordBefore(text, i + 1, wordUnit) : wordUnit[unit] === 1;
-      if (state === 0) continue;
+      state = target < 0 ? ~target : target;
+      if (target >= 0) continue;
       for (let output = states[state * STATE_STRIDE + STATE_FIRST_OUTPUT]; output >= 0; output = nextOutput[output]) {
         // Keys are only entered after a non-word character, so only the end needs a boundary check.
         const start = originalOffset[(normalisedIndex - keyLength[output] + 1) & ringMask];
@@ -354,12 +357,17 @@ function buildAutomaton(keys: readonly string[], tables: UnitTables): Automaton 
       states[child * STATE_STRIDE + STATE_FAIL] = state === 0 ? 0 : step(automaton, fail, edges[2 * e], afterWord);
     }
   }
+  // Only now is every state's output known: mark the targets that have one.
+  const marked = (target: number) => (states[target * STATE_STRIDE + STATE_FIRST_OUTPUT] >= 0 ? ~target : target);
+  for (let e = 0; e < edgeCount; e++) edges[2 * e + 1] = marked(edges[2 * e + 1]);
+  for (let entry = 0; entry < dense.length; entry++) dense[entry] = marked(dense[entry]);
   return automaton;
 }
 
 /**
- * The automaton's transition from `state` on `cls`, following failure links as needed. A key may
- * only begin where a mention could, so the root is left only when the previous character is no word.
+ * The automaton's transition from `state` on `cls`, following failure links as needed; marked (see
+ * Automaton) once the build is done. A key may only begin where a mention could, so the root is left
+ * only when the previous character is no word.
  */
 function step(automaton: Automaton, state: number, cls: number, afterWord: boolean): number {
   const { denseStates, dense, alphabetSize, states, edges } = automaton;

@@ -1,5 +1,6 @@
 import type { ActorMatcher } from './actors';
 import type { AnnotationIndex } from './annotations';
+import { addBackReferences } from './backReferences';
 import { analyzeCitations } from './citations';
 import { recognizeDates } from './dates';
 import type { ActorMention, ArticleMeta, CitationAnalysis, DateMention } from './model';
@@ -61,7 +62,7 @@ export function analyzeArticle(
     uri: article.uri,
     lines,
     article: meta,
-    actors: outsideUrls(annotations.matcher.match(article.text, token)),
+    actors: outsideUrls(addBackReferences(article.text, annotations.matcher.match(article.text, token), (id) => annotations.index.actor(id))),
     dates: outsideUrls(recognizeDates(article.text, { published: meta?.published }, token)),
     citations,
     headings: findHeadings(article.text, article.markdown),

@@ -22,7 +22,7 @@ export const defaultMaxAnnotationBytes = 2 * 1024 * 1024;
  * stack overflow there (at several hundred levels) can leave V8 unable to compile regular expressions,
  * which later aborts the whole process. Real annotation files nest five levels.
  */
-const maxNesting = 64;
+export const maxNesting = 64;
 
 export interface AnnotationParseOptions {
   /** Files larger than this (in UTF-8 bytes) are refused with a `file-too-large` finding. */
@@ -410,7 +410,7 @@ class FileReader {
 }
 
 /** The first collection nested deeper than `maxNesting`, found with an explicit stack. */
-function tooDeep(tokens: readonly CST.Token[]): CST.Token | undefined {
+export function tooDeep(tokens: readonly CST.Token[]): CST.Token | undefined {
   const pending: [CST.Token, number][] = tokens.map((token) => [token, 0]);
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [token, depth] = next;
@@ -431,7 +431,7 @@ function present(items: readonly unknown[]): Node[] {
 }
 
 /** Absent, `~`, `null` or nothing after the colon. */
-function isEmpty(node: Node | null | undefined): node is null | undefined | Scalar {
+export function isEmpty(node: Node | null | undefined): node is null | undefined | Scalar {
   return node === null || node === undefined || (isScalar(node) && node.value === null);
 }
 
@@ -449,7 +449,7 @@ function isWhitespace(unit: number): boolean {
 }
 
 /** Whether the text's UTF-8 encoding exceeds `max` bytes, counting without encoding. */
-function exceedsUtf8Bytes(text: string, max: number): boolean {
+export function exceedsUtf8Bytes(text: string, max: number): boolean {
   if (text.length > max) return true;
   if (text.length * 3 <= max) return false;
   let bytes = 0;

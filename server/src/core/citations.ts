@@ -38,6 +38,11 @@ import { LineIndex } from './text';
 import { neverCancelled, throwIfCancelled, type CancellationToken, type Finding, type Severity, type Span } from './types';
 import { findUrls, isSafeLinkTarget, urlScheme } from './urls';
 
+/** Identifies what a marker cites: `[1]` and `[^1]` are different notes. */
+export function citationKey(citation: { label: string; footnote: boolean }): string {
+  return citation.footnote ? `^${citation.label}` : citation.label;
+}
+
 export function analyzeCitations(text: string, token: CancellationToken = neverCancelled): CitationAnalysis {
   const layout = scanLines(text, token);
   const entries = extendEntries(layout);

@@ -56,7 +56,8 @@ const seasons: ReadonlySet<string> = new Set(['spring', 'summer', 'autumn', 'win
  * "2009-11"), not followed by a unit or count noun (quantityNouns), and one of:
  *  - it has a modifier ("early 2023", "mid-2023", "summer of 2023") or is a decade ("the 1990s");
  *  - the word before it introduces a year (yearContext: "in 2012", "since 1990", "the 2023 NATO
- *    Summit", "c. 1990"), where "to" does not count after a number ("300 to 2000");
+ *    Summit", "Russia's 2014 annexation", "c. 1990"), where "to" does not count after a number
+ *    ("300 to 2000");
  *  - it continues a list of years ("in 2022, 2023 and 2024");
  *  - no word precedes it (start of text or sentence, after punctuation such as "(") and it is
  *    followed by punctuation, the end of the text, a capitalised word or "'s".
@@ -138,7 +139,6 @@ interface Word {
   start: number;
   /** Lower-cased; empty for words too long to be context words. */
   lower: string;
-  capitalised: boolean;
   /** Written with a dot right after it ("No.", "c.", or a sentence's last word). */
   dot: boolean;
   /** Joined to the date by a hyphen ("mid-2023"). */
@@ -170,6 +170,13 @@ interface Point {
   context?: Word | typeof numberBefore;
 }
 
+interface MonthName {
+  value: number;
+  /** After the name, and after the dot of an abbreviation ("Dec."). */
+  end: number;
+  abbreviated: boolean;
+}
+
 interface Ymd {
   y: number;
   m?: number;
@@ -181,7 +188,7 @@ interface Interval {
   last: Ymd;
 }
 
-interface Range {
+interface DateRange {
   start: number;
   from: Point;
   to: Point;
@@ -242,11 +249,11 @@ class DateScanner {
   private parsePoint(pos: number): Point | undefined {
     const text = this.text;
     if (isDigit(text.charCodeAt(pos))) return this.parseNumber(pos);
+    const month = this.readMonth(pos);
+    if (month) return this.parseMonthFirst(pos, month);
     const end = lettersEnd(text, pos);
     if (end === pos || isWordChar(text.charCodeAt(end))) return undefined;
     const word = text.slice(pos, end);
-    const month = months.get(word);
-    if (month !== undefined) return this.parseMonthFirst(pos, end, month, abbreviatedMonths.has(word));
     const weekday = weekdays.get(word);
     if (weekday !== undefined) return this.parseWeekday(pos, end, weekday);
     return this.parseKeyword(pos, end, word);
@@ -328,23 +335,22 @@ class DateScanner {
   }
 
   /** "December 6, 2022", "Dec. 6", "January 29 this year", "December 2022", "August of 2022", "February of this year", "June". */
-  private parseMonthFirst(start: number, wordEnd: number, month: number, abbreviated: boolean): Point | undefined {
-    const text = this.text;
-    const end = abbreviated && text.charCodeAt(wordEnd) === 46 ? wordEnd + 1 : wordEnd;
+  private parseMonthFirst(start: number, month: MonthName): Point | undefined {
+    const { value: m, end } = month;
     const next = this.gap(end);
     if (next >= 0) {
       const day = this.readDay(next);
-      if (day) return this.completeDay({ start, end: day.end, m: month, d: day.value, precision: 'day', ambiguous: false });
+      if (day) return this.completeDay({ start, end: day.end, m, d: day.value, precision: 'day', ambiguous: false });
       const yearAt = this.wordAt(next, 'of') ? this.gap(next + 2) : next;
       const year = yearAt >= 0 ? this.readYear(yearAt) : undefined;
-      if (year) return { start, end: year.end, y: year.value, m: month, precision: 'month', ambiguous: false };
+      if (year) return { start, end: year.end, y: year.value, m, precision: 'month', ambiguous: false };
     }
     const relativeYear = this.readRelativeYear(end);
     if (relativeYear) {
-      return { start, end: relativeYear.end, m: month, precision: 'month', ambiguous: false, anchor: { kind: 'yearOffset', offset: relativeYear.offset } };
+      return { start, end: relativeYear.end, m, precision: 'month', ambiguous: false, anchor: { kind: 'yearOffset', offset: relativeYear.offset } };
     }
-    if (abbreviated || isPossessive(text, end)) return undefined;
-    return { start, end, m: month, precision: 'month', ambiguous: false, bare: 'month', anchor: { kind: 'nearestYear' } };
+    if (month.abbreviated || isPossessive(this.text, end)) return undefined;
+    return { start, end, m, precision: 'month', ambiguous: false, bare: 'month', anchor: { kind: 'nearestYear' } };
   }
 
   /** A month and day: adds the year written after it ("…, 2022", "… this year"), or anchors it; checks the calendar. */
@@ -367,8 +373,8 @@ class DateScanner {
     const text = this.text;
     const dateAt = this.gap(text.charCodeAt(wordEnd) === 44 ? wordEnd + 1 : wordEnd);
     if (dateAt >= 0) {
-      const c = text.charCodeAt(dateAt);
-      const date = isDigit(c) ? this.parseNumber(dateAt) : isUpper(c) ? this.parsePoint(dateAt) : undefined;
+      const month = this.readMonth(dateAt);
+      const date = month ? this.parseMonthFirst(dateAt, month) : isDigit(text.charCodeAt(dateAt)) ? this.parseNumber(dateAt) : undefined;
       if (date && date.d !== undefined && date.m !== undefined) return { ...date, start };
     }
     return { start, end: wordEnd, precision: 'day', ambiguous: false, bare: 'weekday', anchor: { kind: 'weekday', weekday, mode: 'onOrBefore' } };
@@ -451,7 +457,8 @@ class DateScanner {
     if (this.continuesList(point.start, 'year')) return true;
     if (context && !context.dot) {
       if (context.lower === 'to' && this.wordBefore(context.start, this.lastEnd) === numberBefore) return false;
-      return yearContext.has(context.lower);
+      // A possessive determines the year like "the" does: "Russia's 2014 annexation".
+      return yearContext.has(context.lower) || (context.lower === 's' && isApostrophe(this.text.charCodeAt(context.start - 1)));
     }
     if (context?.dot) {
       if (yearAbbreviations.has(context.lower)) return true;
@@ -486,12 +493,12 @@ class DateScanner {
   // ---- Ranges -----------------------------------------------------------------------------------
 
   /**
-   * A range starting with `from`: "2009–2011", "April 24–30, 2023", "24–30 April", "December 2022–January
+   * A range whose first point is `from`: "2009–2011", "April 24–30, 2023", "24–30 April", "December 2022–January
    * 2023", "from 2009 to 2011", "between 2009 and 2011". Word connectors need from/between before the
    * first point; dashes do not. Returns where to resume when the range is shaped right but not on the
    * calendar ("April 24–31"), so that nothing of it is reported.
    */
-  private parseRange(from: Point): Range | number | undefined {
+  private parseRange(from: Point): DateRange | number | undefined {
     if (!isRangeable(from)) return undefined;
     const context = isWord(from.context) && !from.context.dot && !from.context.hyphen ? from.context : undefined;
     const prefix = context?.lower === 'from' || context?.lower === 'between' ? context : undefined;
@@ -554,7 +561,7 @@ class DateScanner {
   }
 
   /** A capitalised month name or abbreviation (with its dot). */
-  private readMonth(pos: number): { value: number; end: number } | undefined {
+  private readMonth(pos: number): MonthName | undefined {
     const text = this.text;
     if (!isUpper(text.charCodeAt(pos))) return undefined;
     const end = lettersEnd(text, pos);
@@ -562,7 +569,8 @@ class DateScanner {
     const word = text.slice(pos, end);
     const value = months.get(word);
     if (value === undefined) return undefined;
-    return { value, end: abbreviatedMonths.has(word) && text.charCodeAt(end) === 46 ? end + 1 : end };
+    const abbreviated = abbreviatedMonths.has(word);
+    return { value, end: abbreviated && text.charCodeAt(end) === 46 ? end + 1 : end, abbreviated };
   }
 
   /** A four-digit year, 1000–2999, standing as a token of its own. */
@@ -624,7 +632,7 @@ class DateScanner {
     while (i > floor && end - i <= maxWord && isLetter(text.charCodeAt(i - 1))) i--;
     if (i === end) return undefined;
     const clean = end - i <= maxWord && !(i > floor && isWordChar(text.charCodeAt(i - 1)));
-    return { start: i, lower: clean ? text.slice(i, end).toLowerCase() : '', capitalised: isUpper(text.charCodeAt(i)), dot, hyphen };
+    return { start: i, lower: clean ? text.slice(i, end).toLowerCase() : '', dot, hyphen };
   }
 
   /** End of the whitespace at pos between two words of a date (at most one line break), or -1 if none. */
@@ -819,9 +827,12 @@ function isDash(c: number): boolean {
   return c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0x2013 || c === 0x2014;
 }
 
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
 function isPossessive(text: string, pos: number): boolean {
-  const c = text.charCodeAt(pos);
-  return (c === 39 || c === 0x2019) && text.charCodeAt(pos + 1) === 115 && !isWordChar(text.charCodeAt(pos + 2));
+  return isApostrophe(text.charCodeAt(pos)) && text.charCodeAt(pos + 1) === 115 && !isWordChar(text.charCodeAt(pos + 2));
 }
 
 function isOrdinalSuffix(text: string, pos: number): boolean {

@@ -5,7 +5,8 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]#|<>~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '\\' + c));
 }
 
-const inlineLink = /(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"\n]*")?\s*\)/g;
+// The target may hold one level of balanced parentheses, as CommonMark allows: javascript:alert(1).
+const inlineLink = /(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+"[^"\n]*")?\s*\)/g;
 const linkDefinition = /^([ \t]{0,3})\[([^\]\n]+)\]:[ \t]*<?(\S+?)>?(?=\s|$)/gm;
 
 /**
@@ -32,5 +33,9 @@ export function codeSpan(text: string): string {
 
 /** A Markdown link only when the target is safe; otherwise the target as code. */
 export function safeLink(text: string, url: string): string {
-  return isSafeLinkTarget(url) ? `[${escapeMarkdown(text)}](${url.replace(/[()\s]/g, encodeURIComponent)})` : codeSpan(url);
+  return isSafeLinkTarget(url) ? `[${escapeMarkdown(text)}](${url.replace(/[()\s]/g, percentEncode)})` : codeSpan(url);
+}
+
+function percentEncode(c: string): string {
+  return '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
 }

@@ -57,6 +57,39 @@ export function familyName(actor: Pick<Actor, 'name' | 'family'>): string | unde
   const last = words[words.length - 1];
   const order = actor.family ?? (words.slice(1).some((w) => hyphenatedGivenName.test(w)) || eastAsianFamilyNames.has(first) ? 'first' : 'last');
   const family = order === 'first' ? first : last;
-  // An initial ("V.") or a non-name word is no family name to refer back with.
-  return nameWord.test(family) && family.replace(/\.$/, '').length > 1 ? family : undefined;
+  // An initial ("V") or a word that is no name ("(retd.)") has no bare form to refer back with.
+  return nameWord.test(family) && family.length > 1 ? family : undefined;
+}
+
+/** Whether the character just before `offset` is a letter, digit or mark (a surrogate pair counts as one). */
+export function wordBefore(text: string, offset: number): boolean {
+  if (offset <= 0) return false;
+  const low = text.charCodeAt(offset - 1);
+  const pair = low >= 0xdc00 && low <= 0xdfff && offset >= 2 && (text.charCodeAt(offset - 2) & 0xfc00) === 0xd800;
+  return wordCharacter.test(String.fromCodePoint(text.codePointAt(pair ? offset - 2 : offset - 1) as number));
+}
+
+/** Whether the character starting at `offset` is a letter, digit or mark. */
+export function wordAt(text: string, offset: number): boolean {
+  return offset < text.length && wordCharacter.test(String.fromCodePoint(text.codePointAt(offset) as number));
+}
+
+/** The word, hyphenated parts included, that ends at `end`; '' when a non-word character is there. */
+export function wordEndingAt(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && (wordBefore(text, start) || isNameJoiner(text, start - 1))) start--;
+  return text.slice(start, end);
+}
+
+/** The word that starts at `start`, hyphenated parts included. */
+export function wordStartingAt(text: string, start: number): string {
+  let end = start;
+  while (end < text.length && (wordAt(text, end) || isNameJoiner(text, end))) end++;
+  return text.slice(start, end);
+}
+
+/** A hyphen joins the parts of a name ("Won-sik") only between word characters. */
+function isNameJoiner(text: string, at: number): boolean {
+  const unit = text.charCodeAt(at);
+  return (unit === 0x2d || unit === 0x2010 || unit === 0x2011) && wordBefore(text, at) && wordAt(text, at + 1);
 }

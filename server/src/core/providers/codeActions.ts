@@ -1,5 +1,6 @@
 import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
+import { citationKey } from '../citations';
 import { addAlias, appendActor, idFromName, type TextInsertion } from '../annotationEdits';
 import { actorKinds, type ActorKind, type Reference } from '../model';
 import type { LineIndex } from '../text';
@@ -72,9 +73,9 @@ function citeUnusedHere(request: CodeActionRequest, analysis: DocumentAnalysis):
   const offset = analysis.lines.offsetAt(request.range.end);
   const list = analysis.citations.referenceList;
   if (list && offset >= list.start) return [];
-  const cited = new Set(analysis.citations.markers.map((m) => m.label));
+  const cited = new Set(analysis.citations.markers.map(citationKey));
   return analysis.citations.references
-    .filter((r) => !cited.has(r.label))
+    .filter((r) => !cited.has(citationKey(r)))
     .map((r) => {
       const marker = r.footnote ? `[^${r.label}]` : `[${r.label}]`;
       return { title: `Cite ${marker} here`, kind: quickFix, edit: edit(request.uri, [{ range: { start: request.range.end, end: request.range.end }, newText: marker }]) };

@@ -1,6 +1,7 @@
 import type { Hover } from 'vscode-languageserver-types';
 import { spanAt, type DocumentAnalysis } from '../analysis';
 import { roleAt } from '../annotations';
+import { citationKey } from '../citations';
 import { codeSpan, escapeMarkdown, safeLink, sanitizeMarkdown } from '../markdown';
 import type { ActorMention, CitationMarker, DateMention, Reference } from '../model';
 import type { Span } from '../types';
@@ -48,13 +49,13 @@ function actorHover(model: WorkspaceModel, analysis: DocumentAnalysis, mention: 
 }
 
 function markerHover(analysis: DocumentAnalysis, marker: CitationMarker): string {
-  const reference = analysis.citations.references.find((r) => r.label === marker.label);
-  if (!reference) return `**[${escapeMarkdown(marker.label)}]** has no entry in the reference list.`;
+  const reference = analysis.citations.references.find((r) => citationKey(r) === citationKey(marker));
+  if (!reference) return `**[${escapeMarkdown(citationKey(marker))}]** has no entry in the reference list.`;
   return referenceHover(reference, citingCount(analysis, reference));
 }
 
 function referenceHover(reference: Reference, citedTimes: number): string {
-  const parts = [`**[${escapeMarkdown(reference.label)}]** ${reference.title ? `“${escapeMarkdown(reference.title)}”` : escapeMarkdown(reference.body)}`];
+  const parts = [`**[${escapeMarkdown(citationKey(reference))}]** ${reference.title ? `“${escapeMarkdown(reference.title)}”` : escapeMarkdown(reference.body)}`];
   if (reference.outlet) parts.push(escapeMarkdown(reference.outlet));
   if (reference.url) parts.push(safeLink(reference.url, reference.url));
   if (reference.accessed) parts.push(`Accessed ${reference.accessed}`);
@@ -63,7 +64,7 @@ function referenceHover(reference: Reference, citedTimes: number): string {
 }
 
 function citingCount(analysis: DocumentAnalysis, reference: Reference): number {
-  return analysis.citations.markers.filter((m) => m.label === reference.label).length;
+  return analysis.citations.markers.filter((m) => citationKey(m) === citationKey(reference)).length;
 }
 
 function dateHover(date: DateMention, published: string | undefined): string {

@@ -1,5 +1,6 @@
 import type { Location } from 'vscode-languageserver-types';
 import { spanAt, type DocumentAnalysis } from '../analysis';
+import { citationKey } from '../citations';
 import type { Actor } from '../model';
 import type { Span } from '../types';
 import type { WorkspaceModel } from '../workspace';
@@ -13,7 +14,7 @@ export function definition(request: PositionRequest): Location[] {
   const marker = spanAt(analysis.citations.markers, offset);
   if (marker) {
     return analysis.citations.references
-      .filter((r) => r.label === marker.label)
+      .filter((r) => citationKey(r) === citationKey(marker))
       .map((r) => location(analysis, r));
   }
   const mention = spanAt(analysis.actors, offset);
@@ -34,12 +35,11 @@ export function references(request: PositionRequest, includeDeclaration: boolean
   const found = articleAt(request);
   if (!found) return [];
   const { analysis, offset } = found;
-  const label =
-    spanAt(analysis.citations.markers, offset)?.label ??
-    analysis.citations.references.find((r) => r.start <= offset && offset <= r.end)?.label;
-  if (label === undefined) return [];
-  const citing = analysis.citations.markers.filter((m) => m.label === label).map((m) => location(analysis, m));
-  const entries = includeDeclaration ? analysis.citations.references.filter((r) => r.label === label).map((r) => location(analysis, r.labelSpan)) : [];
+  const cited = spanAt(analysis.citations.markers, offset) ?? analysis.citations.references.find((r) => r.start <= offset && offset <= r.end);
+  if (!cited) return [];
+  const key = citationKey(cited);
+  const citing = analysis.citations.markers.filter((m) => citationKey(m) === key).map((m) => location(analysis, m));
+  const entries = includeDeclaration ? analysis.citations.references.filter((r) => citationKey(r) === key).map((r) => location(analysis, r.labelSpan)) : [];
   return [...entries, ...citing];
 }
 

@@ -1,5 +1,6 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
+import { citationKey } from '../citations';
 import type { ActorKind } from '../model';
 import type { Span } from '../types';
 import type { FeatureRequest } from './context';
@@ -23,11 +24,11 @@ export function semanticTokens(request: FeatureRequest): SemanticTokens {
   const analysis = request.model.analysis(request.uri, request.token);
   if (!analysis) return { data: [] };
   const index = request.model.annotations.index;
-  const labels = new Set(analysis.citations.references.map((r) => r.label));
+  const defined = new Set(analysis.citations.references.map(citationKey));
   const tokens: Token[] = [
     ...analysis.actors.map((m): Token => ({ ...m, type: typeOfKind[index.actor(m.actorId)?.kind ?? 'other'], modifiers: m.backReference ? ['backReference'] : [] })),
     ...analysis.dates.map((d): Token => ({ ...d, type: 'date', modifiers: [...(d.relative ? ['relative' as const] : []), ...(d.ambiguous ? ['ambiguous' as const] : [])] })),
-    ...analysis.citations.markers.map((m): Token => ({ ...m, type: 'citation', modifiers: labels.has(m.label) ? [] : ['undefined'] })),
+    ...analysis.citations.markers.map((m): Token => ({ ...m, type: 'citation', modifiers: defined.has(citationKey(m)) ? [] : ['undefined'] })),
   ].sort((a, b) => a.start - b.start);
   return { data: encode(analysis, tokens) };
 }
