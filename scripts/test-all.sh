@@ -48,7 +48,7 @@ suite types tsc -b
 suite lint eslint .
 suite build node scripts/build.mjs
 suite unit mocha 'out/test/unit/**/*.test.js' 'out/test/fuzz/**/*.test.js'
-suite grammar vscode-tmgrammar-test -g syntaxes/article.tmLanguage.json -g test/grammar/fixtures/markdown.tmLanguage.json 'test/grammar/*.test.article' 'test/grammar/*.test.md'
+suite grammar npm run -s test:grammar
 suite lsp mocha 'out/test/cli/**/*.test.js' 'out/test/lsp/**/*.test.js'
 suite package mocha 'out/test/package/**/*.test.js'
 suite extension-host node scripts/run-extension-tests.mjs

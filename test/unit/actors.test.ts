@@ -44,7 +44,10 @@ function table(actors: readonly ActorPatternSource[], cases: readonly Case[]): v
 /** The corpus shared by all workers: ../shared/corpus next to the repository root. */
 function corpusFile(name: string): string {
   let root = __dirname;
-  while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
+  while (!fs.existsSync(path.join(root, 'package.json'))) {
+    if (path.dirname(root) === root) throw new Error(`no package.json above ${__dirname}`);
+    root = path.dirname(root);
+  }
   return path.resolve(root, '..', 'shared', 'corpus', name);
 }
 
@@ -348,7 +351,7 @@ describe('ActorMatcher', () => {
           assert.deepEqual(spans(ActorMatcher.build(actors).match(source)), expected);
           assert.deepEqual(spans(ActorMatcher.build(withWideAlphabet(actors)).match(source)), expected);
         }),
-        { numRuns: 400 },
+        { numRuns: 300 },
       );
     });
 
@@ -411,8 +414,12 @@ describe('ActorMatcher', () => {
       actor('russia', 'Russia', 'Moscow'),
       actor('ukraine', 'Ukraine', 'Kyiv'),
     ];
-    const text = fs.readFileSync(corpusFile('001_d244fc5f7e0565cb.txt'), 'utf8');
-    const mentions = ActorMatcher.build(actors).match(text);
+    let text = '';
+    let mentions: ActorMention[] = [];
+    before(() => {
+      text = fs.readFileSync(corpusFile('001_d244fc5f7e0565cb.txt'), 'utf8');
+      mentions = ActorMatcher.build(actors).match(text);
+    });
     const written = (id: string) => mentions.filter((m) => m.actorId === id).map((m) => m.text);
     const count = (id: string, form: string) => written(id).filter((w) => w === form).length;
 
@@ -447,8 +454,9 @@ describe('ActorMatcher', () => {
     });
 
     it('keeps possessives out of the mentions', () => {
+      // South Korea’s ×4, North Korea’s, Seoul’s ×5, Russia’s ×6, Shin’s, Washington’s, Ukraine’s, Yoon Suk-yeol’s.
       const possessive = mentions.filter((m) => /^['’]/.test(text.slice(m.end)));
-      assert.ok(possessive.length >= 10);
+      assert.equal(possessive.length, 20);
       assert.ok(mentions.every((m) => !/['’]s?$/.test(m.text)));
     });
   });

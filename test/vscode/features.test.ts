@@ -118,6 +118,25 @@ describe('Annotated Reading in VS Code', function () {
     }
   });
 
+  it('colours actors by kind, dates and markers with semantic tokens', async function () {
+    const document = await open('articles/baltic-grid.txt');
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
+    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);
+    const typed = new Map<string, Set<string>>();
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < tokens.data.length; i += 5) {
+      line += tokens.data[i];
+      character = tokens.data[i] === 0 ? character + tokens.data[i + 1] : tokens.data[i + 1];
+      const text = document.lineAt(line).text.slice(character, character + tokens.data[i + 2]);
+      const type = legend.tokenTypes[tokens.data[i + 3]];
+      typed.set(type, (typed.get(type) ?? new Set()).add(text));
+    }
+    assert.ok(typed.get('country')?.has('Estonia'), JSON.stringify([...typed].map(([t, s]) => [t, [...s].slice(0, 3)])));
+    assert.ok(typed.get('date')?.has('December 6, 2022'));
+    assert.ok(typed.get('citation')?.has('[1]'));
+  });
+
   it('restarts the language server after it crashes, and the features come back', async function () {
     const before = reading.lastIndex!;
     const restarted = nextIndex(reading, false);

@@ -4,8 +4,9 @@
  * Every name and alias goes into one Aho–Corasick automaton over a normalised alphabet (case folded,
  * whitespace runs and dashes read as one word separator, apostrophes unified), so a scan costs about
  * the same whether there are ten actors or ten thousand, and patterns are plain data that can never
- * behave like a regular expression. Each raw hit is then checked against the original text for the
- * rules the automaton cannot see: word boundaries, and the case of single words and of first letters.
+ * behave like a regular expression. The automaton only starts a key after a non-word character; each
+ * hit is then checked against the original text for the rest: the boundary after it, and the case of
+ * single words and of first letters. Overlaps are settled leftmost-longest.
  */
 import type { Actor, ActorMention } from './model';
 import { type CancellationToken, neverCancelled, throwIfCancelled } from './types';

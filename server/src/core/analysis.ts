@@ -7,6 +7,7 @@ import type { ActorMention, ArticleMeta, CitationAnalysis, DateMention } from '.
 import { findHeadings, type Heading } from './structure';
 import { LineIndex } from './text';
 import { neverCancelled, type CancellationToken, type Finding, type Span } from './types';
+import { unlinkedMentionsIn } from './unlinked';
 import { findUrls } from './urls';
 
 /** An article as the core sees it: text plus where it lives. */
@@ -58,7 +59,7 @@ export function analyzeArticle(
   const urls = findUrls(article.text);
   const outsideUrls = <T extends Span>(spans: T[]) => (urls.length === 0 ? spans : spans.filter((s) => !overlapsAny(s, urls)));
   const citations = analyzeCitations(article.text, token);
-  return {
+  const analysis: DocumentAnalysis = {
     uri: article.uri,
     lines,
     article: meta,
@@ -69,6 +70,7 @@ export function analyzeArticle(
     urls,
     findings: citations.findings,
   };
+  return { ...analysis, findings: [...citations.findings, ...unlinkedMentionsIn(article.text, analysis)] };
 }
 
 function emptyAnalysis(uri: string, lines: LineIndex, article: ArticleMeta | undefined): DocumentAnalysis {

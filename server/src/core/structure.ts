@@ -6,7 +6,9 @@ export interface Heading extends Span {
   level: number;
 }
 
-const markdownHeading = /^(#{1,6})[ \t]+(.+?)[ \t#]*$/gm;
+// The rest of the line is taken whole and trimmed in code: a lazy `(.+?)[ \t#]*$` backtracks
+// quadratically on a heading with a long run of spaces inside it.
+const markdownHeading = /^(#{1,6})[ \t]+([^\r\n\u2028\u2029]*)/gm;
 
 /**
  * The outline of an article. Markdown headings where there are any; in plain text, the first line is the
@@ -20,10 +22,29 @@ export function findHeadings(text: string, markdown: boolean): Heading[] {
 function markdownHeadings(text: string): Heading[] {
   const headings: Heading[] = [];
   for (const match of text.matchAll(markdownHeading)) {
-    const start = match.index + match[0].indexOf(match[2]);
-    headings.push({ start, end: start + match[2].length, text: match[2], level: match[1].length });
+    const content = withoutClosingHashes(match[2]);
+    if (!content) continue;
+    const start = match.index + match[0].length - match[2].length;
+    headings.push({ start, end: start + content.length, text: content, level: match[1].length });
   }
   return headings;
+}
+
+/** Heading text without trailing blanks and an optional closing run of `#` (which follows a blank, as in CommonMark). */
+function withoutClosingHashes(content: string): string {
+  let end = content.length;
+  while (end > 0 && isBlank(content.charCodeAt(end - 1))) end--;
+  let hashes = end;
+  while (hashes > 0 && content.charCodeAt(hashes - 1) === 0x23 /* # */) hashes--;
+  if (hashes < end && (hashes === 0 || isBlank(content.charCodeAt(hashes - 1)))) {
+    end = hashes;
+    while (end > 0 && isBlank(content.charCodeAt(end - 1))) end--;
+  }
+  return content.slice(0, end);
+}
+
+function isBlank(unit: number): boolean {
+  return unit === 0x20 || unit === 0x09;
 }
 
 function plainHeadings(text: string): Heading[] {

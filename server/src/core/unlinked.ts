@@ -14,6 +14,7 @@
  * or a date (a phrase is cut at them), months and weekdays, and a leading capitalised function word at
  * the start of a sentence ("However", "The").
  */
+import type { DocumentAnalysis } from './analysis';
 import { nameWord, personTitles } from './names';
 import type { Finding, Span } from './types';
 
@@ -28,12 +29,13 @@ export interface KnownSpans {
 export const unlinkedMentionCode = 'unlinked-mention';
 
 const titleAbbreviation = String.raw`(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sen|Gov|Rep|Sgt|Capt)\.`;
-const initial = String.raw`\p{Lu}\.?`;
+/** An initial with its period ("J."); without one it is read as a word. */
+const initial = String.raw`\p{Lu}\.(?=[ \t])`;
 const word = String.raw`\p{Lu}[\p{L}\p{M}]*(?:[-‐‑]\p{L}[\p{L}\p{M}]*|['’]\p{Lu}[\p{L}\p{M}]*)*`;
-const token = `(?:${titleAbbreviation}|${word}|${initial})`;
+const token = `(?:${titleAbbreviation}|${initial}|${word})`;
 const connector = String.raw`(?:of|for|and|the|on|de|del|der|van|von|da|bin|al)`;
-/** A run of capitalised tokens, possibly joined by lower-case connectors, on one line. */
-const capitalisedRun = new RegExp(String.raw`(?<![\p{L}\p{N}\p{M}])${token}(?:[ \t]+(?:${connector}[ \t]+){0,2}${token})*`, 'gu');
+/** A run of capitalised tokens, possibly joined by lower-case connectors, on one line; tried only where a word starts with a capital. */
+const capitalisedRun = new RegExp(String.raw`${token}(?:[ \t]+(?:${connector}[ \t]+){0,2}${token})*`, 'uy');
 const tokenPattern = new RegExp(`${token}|${connector}`, 'gu');
 
 const connectors: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'del', 'der', 'van', 'von', 'da', 'bin', 'al']);
@@ -103,30 +105,80 @@ interface Candidate {
   kind: 'person' | 'organization';
 }
 
-/** Hints for likely actor names that no annotation covers. Linear in the text. */
+/** The hints for an analysed article: its mentions and dates are known, its headings, URLs and reference list excluded. */
+export function unlinkedMentionsIn(text: string, analysis: Pick<DocumentAnalysis, 'actors' | 'dates' | 'headings' | 'urls' | 'citations'>): Finding[] {
+  const list = analysis.citations.referenceList;
+  const excluded = [...analysis.headings, ...analysis.urls, ...(list ? [list] : [])].sort((a, b) => a.start - b.start);
+  return findUnlinkedMentions(text, { mentions: analysis.actors, dates: analysis.dates, excluded });
+}
+
+/**
+ * Hints for likely actor names that no annotation covers. Linear in the text: a table lookup per code
+ * unit finds where capitalised words start, and only there is the run pattern tried.
+ */
 export function findUnlinkedMentions(text: string, known: KnownSpans): Finding[] {
+  const { upper, word } = unitTables();
   const findings: Finding[] = [];
-  capitalisedRun.lastIndex = 0;
-  for (let run = capitalisedRun.exec(text); run; run = capitalisedRun.exec(text)) {
-    const start = run.index;
-    const end = start + run[0].length;
-    if (overlapsAny(known.excluded, start, end)) continue;
-    for (const piece of splitAtKnown(tokensOf(run[0], start), known)) {
-      const candidate = classify(text, trimPiece(text, piece));
-      if (!candidate) continue;
+  for (let i = 0; i < text.length; i++) {
+    if (upper[text.charCodeAt(i)] === 0 || (i > 0 && word[text.charCodeAt(i - 1)] === 1)) continue;
+    // One capitalised word is a name only after a title ("President Okonjo"). Most capitalised words
+    // stand alone, so that case is settled without the run pattern.
+    if (!mayContinue(text, i, word) && !personTitles.has(previousWord(text, i).toLowerCase())) continue;
+    capitalisedRun.lastIndex = i;
+    const run = capitalisedRun.exec(text);
+    if (!run) continue;
+    const end = i + run[0].length;
+    i = end - 1;
+    if (overlapsAny(known.excluded, run.index, end)) continue;
+    for (const candidate of splitAtKnown(tokensOf(run[0], run.index), known).flatMap((piece) => classify(text, trimPiece(text, piece)))) {
       const first = candidate.tokens[0];
       const last = candidate.tokens[candidate.tokens.length - 1];
-      const name = text.slice(first.start, last.end);
       findings.push({
         start: first.start,
         end: last.end,
         code: unlinkedMentionCode,
         severity: 'hint',
-        message: `“${name}” looks like ${candidate.kind === 'person' ? 'a person' : 'an organisation'} that no annotation covers`,
+        message: `“${text.slice(first.start, last.end)}” looks like ${candidate.kind === 'person' ? 'a person' : 'an organisation'} that no annotation covers`,
       });
     }
   }
   return findings;
+}
+
+/** Whether the word starting at `start` is followed, on its line, by another capitalised word or a connector. */
+function mayContinue(text: string, start: number, word: Uint8Array): boolean {
+  let at = start + 1;
+  // Hyphens, apostrophes and periods may join parts of a name ("Leif-Eric", "O’Brien", "Dr.").
+  while (at < text.length && (word[text.charCodeAt(at)] === 1 || /[-‐‑'’.]/.test(text[at]))) at++;
+  if (text[at] !== ' ' && text[at] !== '\t') return false;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  if (at >= text.length) return false;
+  if (!/\p{Ll}/u.test(text[at])) return true;
+  let wordEnd = at;
+  while (wordEnd < text.length && wordEnd - at <= 3 && word[text.charCodeAt(wordEnd)] === 1) wordEnd++;
+  return connectors.has(text.slice(at, wordEnd));
+}
+
+interface UnitTables {
+  /** 1 for BMP upper-case letters. */
+  upper: Uint8Array;
+  /** 1 for BMP letters, digits and marks, and for surrogates (so nothing starts right after an astral letter). */
+  word: Uint8Array;
+}
+
+let sharedTables: UnitTables | undefined;
+
+function unitTables(): UnitTables {
+  if (sharedTables) return sharedTables;
+  const upper = new Uint8Array(0x10000);
+  const word = new Uint8Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) {
+    const char = String.fromCharCode(unit);
+    const surrogate = unit >= 0xd800 && unit <= 0xdfff;
+    upper[unit] = !surrogate && /\p{Lu}/u.test(char) ? 1 : 0;
+    word[unit] = surrogate || /[\p{L}\p{N}\p{M}]/u.test(char) ? 1 : 0;
+  }
+  return (sharedTables = { upper, word });
 }
 
 function tokensOf(run: string, offset: number): Token[] {
@@ -140,15 +192,15 @@ function tokensOf(run: string, offset: number): Token[] {
 
 /** Cuts a run into pieces at tokens that are (part of) a known mention or date, or never a name. */
 function splitAtKnown(tokens: Token[], known: KnownSpans): Token[][] {
-  const pieces: Token[][] = [];
-  let current: Token[] = [];
+  return splitWhere(tokens, (t) => neverNames.has(t.text) || overlapsAny(known.mentions, t.start, t.end) || overlapsAny(known.dates, t.start, t.end));
+}
+
+function splitWhere(tokens: Token[], cut: (t: Token) => boolean): Token[][] {
+  const pieces: Token[][] = [[]];
   for (const t of tokens) {
-    const cut = neverNames.has(t.text) || overlapsAny(known.mentions, t.start, t.end) || overlapsAny(known.dates, t.start, t.end);
-    if (!cut) current.push(t);
-    else if (current.length) pieces.push((current = [])) && pieces.pop() && pieces.push(current.splice(0));
-    if (cut && current.length === 0 && pieces.length && pieces[pieces.length - 1].length === 0) pieces.pop();
+    if (cut(t)) pieces.push([]);
+    else pieces[pieces.length - 1].push(t);
   }
-  if (current.length) pieces.push(current);
   return pieces.filter((p) => p.length > 0);
 }
 
@@ -161,24 +213,39 @@ function trimPiece(text: string, piece: Token[]): Token[] {
   return piece.slice(from, to);
 }
 
-function classify(text: string, tokens: Token[]): Candidate | undefined {
-  if (tokens.length === 0) return undefined;
-  const words = tokens.map((t) => t.text);
-  return institution(words, tokens) ?? afterTitle(text, words, tokens) ?? person(text, words, tokens);
+/**
+ * An institution takes the whole phrase, connectors included; otherwise the phrase is cut at its
+ * connectors ("Sergei Lavrov and Chung Eui-yong") and each part may be a person.
+ */
+function classify(text: string, tokens: Token[]): Candidate[] {
+  if (tokens.length === 0) return [];
+  const organisation = institution(tokens);
+  if (organisation) return [organisation];
+  return splitWhere(tokens, (t) => connectors.has(t.text) && !nameParticles.has(t.text)).flatMap((part) => {
+    const found = afterTitle(text, part) ?? person(text, part);
+    return found ? [found] : [];
+  });
 }
 
-function institution(words: string[], tokens: Token[]): Candidate | undefined {
+/** A phrase ending in an institution word, or "Ministry of …"; a title before it is left out ("Director of the National Security Office"). */
+function institution(tokens: Token[]): Candidate | undefined {
+  let from = 0;
+  if (personTitles.has(tokens[0].text.toLowerCase())) {
+    while (from < tokens.length && !connectors.has(tokens[from].text)) from++;
+    while (from < tokens.length && connectors.has(tokens[from].text)) from++;
+  }
+  const words = tokens.slice(from).map((t) => t.text);
   if (words.length < 2 || !words.every((w) => connectors.has(w) || nameWord.test(w))) return undefined;
   const headLast = institutionHeads.has(words[words.length - 1]);
   const headFirst = institutionLeads.has(words[0]) && (words[1] === 'of' || words[1] === 'for') && words.length > 2;
-  return headLast || headFirst ? { tokens, kind: 'organization' } : undefined;
+  return headLast || headFirst ? { tokens: tokens.slice(from), kind: 'organization' } : undefined;
 }
 
 /** A name after the last title word in or just before the phrase ("Foreign Minister Sergei Lavrov"). */
-function afterTitle(text: string, words: string[], tokens: Token[]): Candidate | undefined {
+function afterTitle(text: string, tokens: Token[]): Candidate | undefined {
   let nameFrom = -1;
-  words.forEach((w, i) => {
-    if (personTitles.has(w.toLowerCase())) nameFrom = i + 1;
+  tokens.forEach((t, i) => {
+    if (personTitles.has(t.text.toLowerCase())) nameFrom = i + 1;
   });
   if (nameFrom < 0 && personTitles.has(previousWord(text, tokens[0].start).toLowerCase())) nameFrom = 0;
   if (nameFrom < 0) return undefined;
@@ -186,7 +253,8 @@ function afterTitle(text: string, words: string[], tokens: Token[]): Candidate |
   return isPersonName(name.map((t) => t.text)) ? { tokens: name, kind: 'person' } : undefined;
 }
 
-function person(text: string, words: string[], tokens: Token[]): Candidate | undefined {
+function person(text: string, tokens: Token[]): Candidate | undefined {
+  const words = tokens.map((t) => t.text);
   if (words.length < 2 || !isPersonName(words)) return undefined;
   const hasKoreanGivenName = words.slice(1).some((w) => koreanGivenName.test(w));
   const hasMiddleInitial = words.length >= 3 && words.slice(1, -1).some((w) => /^\p{Lu}\.?$/u.test(w));
@@ -204,9 +272,9 @@ function isPersonName(words: string[]): boolean {
   return names.every((w) => (nameWord.test(w) || /^\p{Lu}\.?$/u.test(w)) && !notPersonWords.has(w) && !institutionHeads.has(w) && !isAcronym(w)) && names.some((w) => w.length > 2 && !/\.$/.test(w));
 }
 
-/** All capitals: an acronym (NATO, THAAD) unless it is a surname written in capitals after a normal word. */
+/** Two or more capitals and nothing else: an acronym (NATO, THAAD), not a name word. */
 function isAcronym(word: string): boolean {
-  return word.length > 1 && word === word.toUpperCase();
+  return /^\p{Lu}{2,}$/u.test(word);
 }
 
 /** The word before `offset` on the same line, skipping spaces ("spokeswoman" before "Maria"). */
@@ -214,7 +282,7 @@ function previousWord(text: string, offset: number): string {
   let end = offset;
   while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
   let start = end;
-  while (start > 0 && end - start < 20 && /[\p{L}.]/u.test(text[start - 1])) start--;
+  while (start > 0 && end - start < 20 && (unitTables().word[text.charCodeAt(start - 1)] === 1 || text[start - 1] === '.')) start--;
   return text.slice(start, end);
 }
 

@@ -1,6 +1,7 @@
 import { ActorMatcher } from './actors';
 import { analyzeArticle, defaultLimits, type AnalysisLimits, type AnnotationContext, type ArticleText, type DocumentAnalysis } from './analysis';
 import { AnnotationIndex, parseAnnotationFile } from './annotations';
+import { NoteIndex } from './noteIndex';
 import type { AnnotationFile } from './model';
 import { LineIndex } from './text';
 import { neverCancelled, throwIfCancelled, type CancellationToken, type Range } from './types';
@@ -42,6 +43,8 @@ export class WorkspaceModel {
   private readonly mentionIndex = new Map<string, Map<string, Range[]>>();
   private readonly mentionsByArticle = new Map<string, Map<string, Range[]>>();
   generation = 0;
+  /** The reader's notes files (under the annotations folder's notes/), kept apart from actor files. */
+  readonly notes = new NoteIndex();
 
   constructor(readonly limits: AnalysisLimits = defaultLimits) {}
 
@@ -54,14 +57,15 @@ export class WorkspaceModel {
 
   deleteAnnotationFile(uri: string): void {
     if (this.annotationSources.delete(uri)) this.annotationsChanged();
+    this.notes.deleteFile(uri);
   }
 
   get annotationUris(): string[] {
-    return [...this.annotationSources.keys()];
+    return [...this.annotationSources.keys(), ...this.notes.fileUris];
   }
 
   annotationLines(uri: string): LineIndex | undefined {
-    return this.annotationSources.get(uri)?.lines;
+    return this.annotationSources.get(uri)?.lines ?? this.notes.fileLines(uri);
   }
 
   get annotations(): AnnotationContext {
@@ -104,7 +108,9 @@ export class WorkspaceModel {
   indexArticle(article: ArticleText, token: CancellationToken = neverCancelled): void {
     const generation = this.generation;
     const analysis = analyzeArticle(article, this.annotations, this.limits, token);
-    if (!this.open.has(article.uri)) this.storeSummary(article.uri, article.relativePath, analysis, generation);
+    if (this.open.has(article.uri)) return;
+    this.storeSummary(article.uri, article.relativePath, analysis, generation);
+    this.notes.anchor(article);
   }
 
   removeArticle(uri: string): void {
@@ -113,6 +119,7 @@ export class WorkspaceModel {
     this.summaries.delete(uri);
     this.setMentions(uri, new Map());
     this.mentionsByArticle.delete(uri);
+    this.notes.forget(uri);
   }
 
   /** Indexed articles whose summary predates the current annotations. */

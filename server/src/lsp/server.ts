@@ -29,6 +29,7 @@ import { WorkspaceModel } from '../core/workspace';
 import { articleMatcher, findWorkspaceFiles, readTextFile } from '../node/files';
 import { indexedNotification, type IndexedParams } from '../protocol';
 import { indexArticles, locate, relativePathOf, type Folder } from './indexer';
+import { registerNotes } from './notes';
 import { defaultSettings, readSettings, type Settings } from './settings';
 
 const articleLanguages = new Set(['article', 'markdown', 'plaintext']);
@@ -52,6 +53,21 @@ export function startServer(connection: Connection): void {
     return /\.ya?ml$/i.test(fsPath) && folders.some((f) => fsPath.startsWith(path.resolve(f.fsPath, settings.annotationsFolder) + path.sep));
   };
   const isArticleDocument = (document: TextDocument) => articleLanguages.has(document.languageId) && !isAnnotationUri(document.uri);
+  /** The reader's notes live in the annotations folder's notes/ and are read as notes, not as actor files. */
+  const isNotesUri = (uri: string) => {
+    const fsPath = URI.parse(uri).fsPath;
+    return isAnnotationUri(uri) && folders.some((f) => fsPath.startsWith(path.resolve(f.fsPath, settings.annotationsFolder, 'notes') + path.sep));
+  };
+  const setAnnotationText = (target: WorkspaceModel, uri: string, text: string) => (isNotesUri(uri) ? target.notes.setFile(uri, text) : target.setAnnotationFile(uri, text));
+  const notes = registerNotes({
+    connection,
+    documents,
+    model: () => model,
+    folders: () => folders,
+    annotationsFolder: () => settings.annotationsFolder,
+    maxArticleBytes: () => settings.maxArticleSizeMB * 1024 * 1024,
+    publish: (uri) => publish(uri),
+  });
 
   /** Wraps a handler: errors are logged and answered with `fallback`, so one bad request never kills the server. */
   function guard<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
@@ -80,7 +96,7 @@ export function startServer(connection: Connection): void {
     readInitialSettings(params.initializationOptions);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -162,6 +178,7 @@ export function startServer(connection: Connection): void {
     try {
       const articles = found.flatMap((f) => f.articles);
       await indexArticles(model, folders, articles, settings.maxArticleSizeMB * 1024 * 1024, progress, token, (file, reason) => log(`Skipped ${file}: ${reason}.`));
+      notes.indexed();
       const params: IndexedParams = { articles: model.articleUris.length, actors: model.annotations.index.actors.length, annotationFiles: model.annotationUris.length, elapsed: Date.now() - started, serverPid: process.pid };
       void connection.sendNotification(indexedNotification, params);
       log(`Indexed ${params.articles} articles and ${params.actors} actors in ${params.elapsed} ms.`);
@@ -179,7 +196,7 @@ export function startServer(connection: Connection): void {
   async function loadAnnotationFile(target: WorkspaceModel, uri: string): Promise<void> {
     const open = documents.get(uri);
     const read = open ? { ok: true as const, text: open.getText() } : await readTextFile(URI.parse(uri).fsPath, maxAnnotationBytes);
-    target.setAnnotationFile(uri, read.ok ? read.text : '');
+    setAnnotationText(target, uri, read.ok ? read.text : '');
     if (!read.ok) log(`Annotation file ${uri} could not be read: ${read.reason}.`);
   }
 
@@ -207,7 +224,7 @@ export function startServer(connection: Connection): void {
 
   function openInModel(target: WorkspaceModel, document: TextDocument): void {
     if (isAnnotationUri(document.uri)) {
-      target.setAnnotationFile(document.uri, document.getText());
+      setAnnotationText(target, document.uri, document.getText());
     } else if (isArticleDocument(document)) {
       target.openArticle({
         uri: document.uri,
@@ -263,6 +280,7 @@ export function startServer(connection: Connection): void {
   /** Every open article is re-checked, annotation files get fresh findings, and closed articles are re-indexed. */
   function annotationsChanged(): void {
     refreshDiagnostics();
+    void notes.changed();
     reindexStale();
   }
 

@@ -14,7 +14,7 @@ export function diagnostics(request: FeatureRequest, overrides: SeverityOverride
   const analysis = model.analysis(uri, token);
   if (analysis) return toDiagnostics(analysis.findings, analysis.lines, overrides);
   const lines = model.annotationLines(uri);
-  return lines ? toDiagnostics(model.annotations.index.findings(uri), lines, overrides) : [];
+  return lines ? toDiagnostics([...model.annotations.index.findings(uri), ...model.notes.findings(uri)], lines, overrides) : [];
 }
 
 function toDiagnostics(findings: readonly Finding[], lines: LineIndex, overrides: SeverityOverrides): Diagnostic[] {

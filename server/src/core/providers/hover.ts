@@ -7,8 +7,13 @@ import type { ActorMention, CitationMarker, DateMention, Reference } from '../mo
 import type { Span } from '../types';
 import type { WorkspaceModel } from '../workspace';
 import { articleAt, type PositionRequest } from './context';
+import { actorNotesLine, withNotes } from './notes';
 
 export function hover(request: PositionRequest): Hover | undefined {
+  return withNotes(request, featureHover(request));
+}
+
+function featureHover(request: PositionRequest): Hover | undefined {
   const found = articleAt(request);
   if (!found) return undefined;
   const { analysis, offset } = found;
@@ -45,6 +50,8 @@ function actorHover(model: WorkspaceModel, analysis: DocumentAnalysis, mention: 
   const here = analysis.actors.filter((m) => m.actorId === actor.id).length;
   const everywhere = model.mentionCount(actor.id);
   parts.push(`Mentions: ${here} in this article · ${everywhere} in the workspace`);
+  const notes = actorNotesLine(model, actor.id);
+  if (notes) parts.push(notes);
   return parts.join('\n\n');
 }
 

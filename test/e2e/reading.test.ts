@@ -1,0 +1,106 @@
+// A reader's session in a real VS Code (code-server + headless Chromium): hover an actor and a marker,
+// go to a reference, see a broken citation in Problems, and edit the annotations live. Each step saves a
+// screenshot to .artifacts/e2e/ and asserts on the DOM text. Runs on a copy of sample/, since it saves an edit.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  clickOn,
+  launchBrowser,
+  openFileFromExplorer,
+  openProblems,
+  openWorkbench,
+  repoRoot,
+  screenshot,
+  showHover,
+  startCodeServer,
+  waitForEditorText,
+  workbenchUrl,
+  type BrowserSession,
+  type CodeServer,
+} from '../support/codeServer';
+
+const baltic = 'articles/baltic-grid.txt';
+
+describe('reading an annotated article in VS Code', function () {
+  this.timeout(120_000);
+  let workspace: string;
+  let server: CodeServer | undefined;
+  let browser: BrowserSession | undefined;
+  let page: Page;
+
+  before(async () => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'ar-e2e-'));
+    fs.cpSync(path.join(repoRoot, 'sample'), workspace, { recursive: true });
+    server = await startCodeServer();
+    browser = await launchBrowser();
+    page = browser.page;
+    await openWorkbench(page, workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: repoRoot }));
+    await openFileFromExplorer(page, baltic);
+    await waitForEditorText(page, 'Estonia, Latvia and Lithuania are preparing');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && browser) await screenshot(page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+
+  it('hovers an actor and shows its background from the YAML', async () => {
+    const text = await showHover(page, 'Estonia', 'Estlink power cables');
+    assert.match(text, /Estonia · country/);
+    assert.match(text, /Northernmost Baltic state/);
+    await screenshot(page, '1-hover-actor');
+  });
+
+  it('hovers a marker and shows its reference', async () => {
+    const text = await showHover(page, '[1]', 'Accessed 2024-03-14');
+    assert.match(text, /\[1\]/);
+    await screenshot(page, '2-hover-marker');
+  });
+
+  it('goes to the definition of a marker and lands on the reference line', async () => {
+    const lines = fs.readFileSync(path.join(workspace, baltic), 'utf8').split(/\r?\n/);
+    const referenceLine = lines.findIndex((line) => line.startsWith('[2] ')) + 1;
+    await clickOn(page, '[2]');
+    await page.keyboard.press('F12');
+    const cursor = page.locator('.part.statusbar [id="status.editor.selection"]', { hasText: new RegExp(`Ln ${referenceLine},`) });
+    await cursor.waitFor({ timeout: 15_000 });
+    await waitForEditorText(page, lines[referenceLine - 1].slice(0, 40));
+    await screenshot(page, '3-definition');
+  });
+
+  it('shows the broken citation in the Problems panel', async () => {
+    await openFileFromExplorer(page, 'articles/broken-citations.txt');
+    const problems = await openProblems(page);
+    const row = problems.locator('.monaco-list-row', { hasText: 'Citation [7] has no entry in the reference list' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await screenshot(page, '4-problems');
+    await page.keyboard.press('Control+Shift+M');
+  });
+
+  it('takes an edit to the annotation YAML, once saved, without a reload', async () => {
+    await openFileFromExplorer(page, 'annotations/states.yaml');
+    await clickOn(page, 'summary: Northernmost Baltic state');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type('summary: Edited during the browser test.');
+    await page.keyboard.press('Control+S');
+    await page.locator('.part.editor .tab.active:not(.dirty)', { hasText: 'states.yaml' }).waitFor({ timeout: 15_000 });
+    await openFileFromExplorer(page, baltic);
+    // The editor comes back scrolled to the reference list, where F12 left it: go to the top.
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    await waitForEditorText(page, 'Estonia, Latvia and Lithuania are preparing');
+    const text = await showHover(page, 'Estonia', 'Edited during the browser test.');
+    assert.doesNotMatch(text, /Northernmost Baltic state/);
+    await screenshot(page, '5-hover-after-yaml-edit');
+  });
+});
