@@ -3,8 +3,11 @@
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'worker_threads', 'net', 'http', 'https', 'url', 'process'];
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+const restrict = (patterns, message, typeOnly = []) => ({
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    { patterns: [{ group: patterns, message }, ...(typeOnly.length ? [{ group: typeOnly, message: 'Only `import type` from the LSP types package in the core.', allowTypeImports: true }] : [])] },
+  ],
 });
 
 export default tseslint.config(
@@ -21,6 +24,7 @@ export default tseslint.config(
     rules: restrict(
       [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`), 'vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*', '**/lsp/**', '**/cli/**', '**/client/**'],
       'The analysis core is pure: no file system, no LSP runtime, no client, no outer layer.',
+      ['vscode-languageserver-types', 'vscode-languageserver-protocol'],
     ),
   },
   {

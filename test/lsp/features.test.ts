@@ -167,6 +167,20 @@ describe('language server on the sample workspace (pull diagnostics, as VS Code)
     for (const type of [0, 1, 2, 6, 7]) assert.ok(types.has(type), `token type ${type} missing`);
   });
 
+  it('serves Markdown articles the same, with [^label] footnotes', async function () {
+    const markdown = await fs.readFile(path.join(sampleDir, 'notes/pacific-summit.md'), 'utf8');
+    const uri = await client.open('notes/pacific-summit.md', 'markdown', markdown);
+    const marker = positionOf(markdown, 'respond together.[^yonhap]', { within: 'respond together.['.length });
+    assert.match(hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: marker })), /\*\*\[\^yonhap\]\*\* “Yoon Suk Yeol Urges NATO Partners/);
+    const [definition] = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: marker });
+    assert.equal(definition.range.start.line, lineStartingWith(markdown, '[^yonhap]:'));
+    const actor = hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(markdown, 'Yoon Suk Yeol used', { within: 2 }) }));
+    assert.match(actor, /\*\*Yoon Suk[- ]yeol\*\* · person/i);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const names = JSON.stringify(symbols);
+    for (const heading of markdown.match(/^#{1,6} .+$/gm) ?? []) assert.ok(names.includes(heading.replace(/^#+ /, '').trim()), heading);
+  });
+
   it('completes actor ids after org: in annotation YAML', async function () {
     const uri = client.uri('annotations/actors.yaml');
     const yaml = await fs.readFile(path.join(sampleDir, 'annotations/actors.yaml'), 'utf8');

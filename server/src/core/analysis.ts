@@ -57,20 +57,43 @@ export function analyzeArticle(
     return { ...emptyAnalysis(article.uri, lines, meta), findings: [tooLarge(article.text.length, limits)] };
   }
   const urls = findUrls(article.text);
-  const outsideUrls = <T extends Span>(spans: T[]) => (urls.length === 0 ? spans : spans.filter((s) => !overlapsAny(s, urls)));
   const citations = analyzeCitations(article.text, token);
   const analysis: DocumentAnalysis = {
     uri: article.uri,
     lines,
     article: meta,
-    actors: outsideUrls(addBackReferences(article.text, annotations.matcher.match(article.text, token), (id) => annotations.index.actor(id))),
-    dates: outsideUrls(recognizeDates(article.text, { published: meta?.published }, token)),
+    actors: actorMentions(article.text, urls, annotations, token),
+    dates: outside(urls, recognizeDates(article.text, { published: meta?.published }, token)),
     citations,
     headings: findHeadings(article.text, article.markdown),
     urls,
     findings: citations.findings,
   };
   return { ...analysis, findings: [...citations.findings, ...unlinkedMentionsIn(article.text, analysis)] };
+}
+
+/** What the workspace index keeps of an article on disk: its actor mentions and what gives its title. */
+export type ArticleDigest = Pick<DocumentAnalysis, 'lines' | 'article' | 'actors' | 'headings'>;
+
+/**
+ * The part of `analyzeArticle` that indexing thousands of closed articles needs, with the same mentions:
+ * dates, citations and findings are left for when an article is opened, which makes indexing several
+ * times faster and leaves far less garbage behind.
+ */
+export function digestArticle(article: ArticleText, annotations: AnnotationContext, limits: AnalysisLimits = defaultLimits, token: CancellationToken = neverCancelled): ArticleDigest {
+  const meta = annotations.index.article(article.relativePath);
+  const lines = new LineIndex(article.text);
+  if (article.text.length > limits.maxArticleLength) return { lines, article: meta, actors: [], headings: [] };
+  return { lines, article: meta, actors: actorMentions(article.text, findUrls(article.text), annotations, token), headings: findHeadings(article.text, article.markdown) };
+}
+
+function actorMentions(text: string, urls: Span[], annotations: AnnotationContext, token: CancellationToken): ActorMention[] {
+  return outside(urls, addBackReferences(text, annotations.matcher.match(text, token), (id) => annotations.index.actor(id)));
+}
+
+/** The spans that overlap no URL (a name inside a link is part of the address, not a mention). */
+function outside<T extends Span>(urls: Span[], spans: T[]): T[] {
+  return urls.length === 0 ? spans : spans.filter((s) => !overlapsAny(s, urls));
 }
 
 function emptyAnalysis(uri: string, lines: LineIndex, article: ArticleMeta | undefined): DocumentAnalysis {

@@ -392,8 +392,14 @@ class FileReader {
   }
 
   private reportRange([start, end]: [number, number], code: string, severity: Severity, message: string): void {
-    const clampedStart = Math.min(start, this.text.length);
-    this.findings.push({ start: clampedStart, end: Math.max(clampedStart, Math.min(end, this.text.length)), code, severity, message });
+    const clampedStart = this.boundary(start);
+    this.findings.push({ start: clampedStart, end: Math.max(clampedStart, this.boundary(end)), code, severity, message });
+  }
+
+  /** An offset of a yaml error clamped to the text and moved off the middle of a \r\n pair, which has no LSP position. */
+  private boundary(offset: number): number {
+    const at = Math.min(offset, this.text.length);
+    return at > 0 && this.text.charCodeAt(at - 1) === 13 && this.text.charCodeAt(at) === 10 ? at - 1 : at;
   }
 
   /** A node's span without the line breaks and indentation that a block node's range runs on into. */

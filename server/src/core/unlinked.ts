@@ -123,7 +123,11 @@ export function findUnlinkedMentions(text: string, known: KnownSpans): Finding[]
     if (upper[text.charCodeAt(i)] === 0 || (i > 0 && word[text.charCodeAt(i - 1)] === 1)) continue;
     // One capitalised word is a name only after a title ("President Okonjo"). Most capitalised words
     // stand alone, so that case is settled without the run pattern.
-    if (!mayContinue(text, i, word) && !personTitles.has(previousWord(text, i).toLowerCase())) continue;
+    const wordEnd = endOfWord(text, i, word);
+    if (!continuesAfter(text, wordEnd, word) && !personTitles.has(previousWord(text, i).toLowerCase())) {
+      i = wordEnd - 1;
+      continue;
+    }
     capitalisedRun.lastIndex = i;
     const run = capitalisedRun.exec(text);
     if (!run) continue;
@@ -145,11 +149,15 @@ export function findUnlinkedMentions(text: string, known: KnownSpans): Finding[]
   return findings;
 }
 
-/** Whether the word starting at `start` is followed, on its line, by another capitalised word or a connector. */
-function mayContinue(text: string, start: number, word: Uint8Array): boolean {
+/** The end of the word starting at `start`; hyphens, apostrophes and periods may join its parts ("Leif-Eric", "O’Brien", "Dr."). */
+function endOfWord(text: string, start: number, word: Uint8Array): number {
   let at = start + 1;
-  // Hyphens, apostrophes and periods may join parts of a name ("Leif-Eric", "O’Brien", "Dr.").
   while (at < text.length && (word[text.charCodeAt(at)] === 1 || /[-‐‑'’.]/.test(text[at]))) at++;
+  return at;
+}
+
+/** Whether another capitalised word or a connector follows `at` on the same line. */
+function continuesAfter(text: string, at: number, word: Uint8Array): boolean {
   if (text[at] !== ' ' && text[at] !== '\t') return false;
   while (text[at] === ' ' || text[at] === '\t') at++;
   if (at >= text.length) return false;

@@ -1,5 +1,5 @@
 import { ActorMatcher } from './actors';
-import { analyzeArticle, defaultLimits, type AnalysisLimits, type AnnotationContext, type ArticleText, type DocumentAnalysis } from './analysis';
+import { analyzeArticle, defaultLimits, digestArticle, type AnalysisLimits, type AnnotationContext, type ArticleDigest, type ArticleText, type DocumentAnalysis } from './analysis';
 import { AnnotationIndex, parseAnnotationFile } from './annotations';
 import { NoteIndex } from './noteIndex';
 import type { AnnotationFile } from './model';
@@ -39,9 +39,9 @@ export class WorkspaceModel {
   private readonly open = new Map<string, OpenArticle>();
   private readonly cache = new Map<string, CachedAnalysis>();
   private readonly summaries = new Map<string, ArticleSummary>();
-  /** actor id -> article URI -> ranges, and its inverse, so an article's update touches only its own actors. */
-  private readonly mentionIndex = new Map<string, Map<string, Range[]>>();
-  private readonly mentionsByArticle = new Map<string, Map<string, Range[]>>();
+  /** actor id -> article URI -> packed ranges, and per article its actors, so an update touches only those. */
+  private readonly mentionIndex = new Map<string, Map<string, PackedRanges>>();
+  private readonly actorsByArticle = new Map<string, string[]>();
   generation = 0;
   /** The reader's notes files (under the annotations folder's notes/), kept apart from actor files. */
   readonly notes = new NoteIndex();
@@ -107,9 +107,9 @@ export class WorkspaceModel {
   /** Analyse an article from disk and keep only its summary. */
   indexArticle(article: ArticleText, token: CancellationToken = neverCancelled): void {
     const generation = this.generation;
-    const analysis = analyzeArticle(article, this.annotations, this.limits, token);
+    const digest = digestArticle(article, this.annotations, this.limits, token);
     if (this.open.has(article.uri)) return;
-    this.storeSummary(article.uri, article.relativePath, analysis, generation);
+    this.storeSummary(article.uri, article.relativePath, digest, generation);
     this.notes.anchor(article);
   }
 
@@ -118,7 +118,7 @@ export class WorkspaceModel {
     this.cache.delete(uri);
     this.summaries.delete(uri);
     this.setMentions(uri, new Map());
-    this.mentionsByArticle.delete(uri);
+    this.actorsByArticle.delete(uri);
     this.notes.forget(uri);
   }
 
@@ -161,27 +161,29 @@ export class WorkspaceModel {
       throwIfCancelled(token);
       this.analysis(uri, token);
     }
-    return this.mentionIndex.get(actorId) ?? new Map();
+    const byUri = new Map<string, Range[]>();
+    for (const [uri, packed] of this.mentionIndex.get(actorId) ?? []) byUri.set(uri, unpackRanges(packed));
+    return byUri;
   }
 
   mentionCount(actorId: string): number {
     let count = 0;
-    for (const ranges of this.mentionIndex.get(actorId)?.values() ?? []) count += ranges.length;
+    for (const packed of this.mentionIndex.get(actorId)?.values() ?? []) count += packed.length / 4;
     return count;
   }
 
-  private storeSummary(uri: string, relativePath: string, analysis: DocumentAnalysis, generation: number): void {
-    this.summaries.set(uri, { relativePath, title: titleOf(analysis), generation });
-    this.setMentions(uri, groupMentions(analysis));
+  private storeSummary(uri: string, relativePath: string, digest: ArticleDigest, generation: number): void {
+    this.summaries.set(uri, { relativePath, title: titleOf(digest), generation });
+    this.setMentions(uri, groupMentions(digest));
   }
 
-  private setMentions(uri: string, mentions: Map<string, Range[]>): void {
-    for (const actorId of this.mentionsByArticle.get(uri)?.keys() ?? []) {
+  private setMentions(uri: string, mentions: Map<string, PackedRanges>): void {
+    for (const actorId of this.actorsByArticle.get(uri) ?? []) {
       const byUri = this.mentionIndex.get(actorId);
       byUri?.delete(uri);
       if (byUri?.size === 0) this.mentionIndex.delete(actorId);
     }
-    this.mentionsByArticle.set(uri, mentions);
+    this.actorsByArticle.set(uri, [...mentions.keys()]);
     for (const [actorId, ranges] of mentions) {
       let byUri = this.mentionIndex.get(actorId);
       if (!byUri) this.mentionIndex.set(actorId, (byUri = new Map()));
@@ -190,16 +192,29 @@ export class WorkspaceModel {
   }
 }
 
-function groupMentions(analysis: DocumentAnalysis): Map<string, Range[]> {
-  const grouped = new Map<string, Range[]>();
-  for (const mention of analysis.actors) {
-    let ranges = grouped.get(mention.actorId);
-    if (!ranges) grouped.set(mention.actorId, (ranges = []));
-    ranges.push(analysis.lines.range(mention));
+/**
+ * Mention ranges as (start line, start character, end line, end character) quadruples. A workspace of ten
+ * thousand articles holds about a million mentions; as Range objects they took most of the server's memory.
+ */
+type PackedRanges = Int32Array;
+
+function groupMentions(digest: ArticleDigest): Map<string, PackedRanges> {
+  const grouped = new Map<string, number[]>();
+  for (const mention of digest.actors) {
+    let numbers = grouped.get(mention.actorId);
+    if (!numbers) grouped.set(mention.actorId, (numbers = []));
+    const { start, end } = digest.lines.range(mention);
+    numbers.push(start.line, start.character, end.line, end.character);
   }
-  return grouped;
+  return new Map([...grouped].map(([actorId, numbers]) => [actorId, Int32Array.from(numbers)]));
 }
 
-export function titleOf(analysis: DocumentAnalysis): string | undefined {
+function unpackRanges(packed: PackedRanges): Range[] {
+  const ranges: Range[] = [];
+  for (let i = 0; i < packed.length; i += 4) ranges.push({ start: { line: packed[i], character: packed[i + 1] }, end: { line: packed[i + 2], character: packed[i + 3] } });
+  return ranges;
+}
+
+export function titleOf(analysis: Pick<DocumentAnalysis, 'article' | 'headings'>): string | undefined {
   return analysis.article?.title ?? analysis.headings.find((h) => h.level === 1)?.text;
 }
