@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import { Random } from './random';
 import * as words from './vocabulary';
 
-/** Bump whenever the generator's output changes, so that a corpus from an older generator is rebuilt. */
-const generatorVersion = 1;
+/** Bump whenever the generator or the stamp changes, so that a corpus from an older version is rebuilt. */
+const generatorVersion = 2;
 
 const actorCounts = { person: 3000, country: 600, organization: 800, media: 300, place: 300 } as const;
 type GeneratedKind = keyof typeof actorCounts;
@@ -40,22 +40,28 @@ export interface Corpus {
   reused: boolean;
 }
 
-type Stamp = Omit<Corpus, 'root' | 'reused'> & { generatorVersion: number; seed: number };
+/** What generation produces, as the stamp file keeps it. */
+type CorpusContents = Omit<Corpus, 'root' | 'reused'>;
+
+interface Stamp {
+  generatorVersion: number;
+  seed: number;
+  contents: CorpusContents;
+}
 
 /** The corpus for these options under the OS temp dir, generated unless a matching one is already there. */
 export function ensureCorpus(options: CorpusOptions): Corpus {
   const root = path.join(os.tmpdir(), `annotated-reading-bench-${options.articles}`);
   const stampPath = path.join(root, '.bench-stamp.json');
   const existing = readStamp(stampPath);
-  if (existing && existing.generatorVersion === generatorVersion && existing.seed === options.seed && existing.articles.length === options.articles) {
-    const { generatorVersion: _version, seed: _seed, ...corpus } = existing;
-    return { ...corpus, root, reused: true };
+  if (existing?.generatorVersion === generatorVersion && existing.seed === options.seed && existing.contents.articles.length === options.articles) {
+    return { ...existing.contents, root, reused: true };
   }
   fs.rmSync(root, { recursive: true, force: true });
-  const corpus = generateCorpus(root, options);
-  const stamp: Stamp = { generatorVersion, seed: options.seed, articles: corpus.articles, annotations: corpus.annotations, longArticle: corpus.longArticle, actors: corpus.actors, aliases: corpus.aliases, bytes: corpus.bytes };
+  const contents = generateCorpus(root, options);
+  const stamp: Stamp = { generatorVersion, seed: options.seed, contents };
   fs.writeFileSync(stampPath, JSON.stringify(stamp));
-  return corpus;
+  return { ...contents, root, reused: false };
 }
 
 function readStamp(stampPath: string): Stamp | undefined {
@@ -66,7 +72,7 @@ function readStamp(stampPath: string): Stamp | undefined {
   }
 }
 
-function generateCorpus(root: string, options: CorpusOptions): Corpus {
+function generateCorpus(root: string, options: CorpusOptions): CorpusContents {
   const actors = generateActors(new Random(options.seed));
   const cast = castByKind(actors);
   const write = (relativePath: string, text: string) => {
@@ -95,7 +101,7 @@ function generateCorpus(root: string, options: CorpusOptions): Corpus {
   for (let i = 0; i * articlesPerMetadataFile < metadata.length; i++) {
     annotations.push(write(`annotations/articles-${pad(i, 2)}.yaml`, articlesYaml(metadata.slice(i * articlesPerMetadataFile, (i + 1) * articlesPerMetadataFile))));
   }
-  return { root, articles, annotations, longArticle: articles[0], actors: actors.length, aliases: actors.reduce((n, a) => n + a.aliases.length, 0), bytes, reused: false };
+  return { articles, annotations, longArticle: articles[0], actors: actors.length, aliases: actors.reduce((n, a) => n + a.aliases.length, 0), bytes };
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');

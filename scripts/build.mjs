@@ -1,4 +1,4 @@
-// Bundles what ships: the client (loaded by VS Code), the language server, and the CLI.
+// Bundles what ships: the client (loaded by VS Code), the language server, the CLI and the webviews' scripts.
 // Type checking is `tsc -b`; this only bundles. `--production` minifies and drops source maps.
 import * as esbuild from 'esbuild';
 
@@ -17,4 +17,13 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
+  // The webviews' scripts, d3 included: they run in the browser and load nothing from the network.
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: { 'webview/timeline': 'client/webview/timeline.ts', 'webview/connections': 'client/webview/connections.ts' },
+    outdir: 'dist',
+  }),
 ]);

@@ -1,13 +1,19 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { indexedNotification, type IndexedParams } from '../../server/src/protocol';
+import { NotesController, type NotesApi } from './notes';
+import { CorpusViews } from './views/corpusViews';
 
 let client: LanguageClient | undefined;
+let notes: NotesController | undefined;
+let corpusViews: CorpusViews | undefined;
 
 /** What the extension exports: the server's index reports, for other extensions and for the tests. */
 export interface AnnotatedReadingApi {
   readonly onDidIndex: vscode.Event<IndexedParams>;
   readonly lastIndex: IndexedParams | undefined;
+  /** The reader's notes as shown in the editors. */
+  readonly notes: NotesApi;
 }
 
 const indexedEmitter = new vscode.EventEmitter<IndexedParams>();
@@ -38,9 +44,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Annota
       }
     }),
   );
+  notes = new NotesController(() => client);
+  context.subscriptions.push(notes);
+  corpusViews = new CorpusViews(context, () => client);
+  context.subscriptions.push(corpusViews);
+  const notesApi = notes.api;
   vscode.workspace.textDocuments.forEach(assignArticleLanguage);
   await restartWithCurrentSettings(context, status);
   return {
+    notes: notesApi,
     onDidIndex: indexedEmitter.event,
     get lastIndex() {
       return lastIndex;
@@ -76,6 +88,8 @@ async function restartWithCurrentSettings(context: vscode.ExtensionContext, stat
     lastIndex = params;
     indexedEmitter.fire(params);
   });
+  notes?.attach(client);
+  corpusViews?.attach(client);
   await client.start();
 }
 

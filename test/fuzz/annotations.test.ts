@@ -3,18 +3,7 @@ import * as fc from 'fast-check';
 import { parseAnnotationFile } from '../../server/src/core/annotations';
 import type { AnnotationFile } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/text';
-import { annotationContext, anyUnit, assertRange, assertSpan, assertSpans, corpusArticles, fuzz, hostileText, mutate, mutations, repoAnnotations } from './inputs';
-
-/** Pieces of YAML syntax, including the features annotation files refuse: anchors, aliases, merge keys, tags. */
-const yamlFragment = fc.oneof(
-  fc.constantFrom(
-    '\n', '\r\n', '\r', '  ', '    ', '\t', '- ', ': ', '? ', ',', '&a ', '*a', '<<: *a', '!!str ', '!!timestamp ', '!!binary ', '!!map ', '!custom ',
-    '{', '}', '[', ']', '"', "'", '|', '>-', '#', '---\n', '...\n', '%YAML 1.2\n', '~', 'null', '0x1F', '1e400', '.inf', '2024-13-45',
-    '\n  - id: extra-actor\n    name: Extra\n    kind: person\n', '\n    aliases: [', '\n    roles:\n      - title: T\n        org: nobody\n        from: 2024-02-30\n',
-    '\nactors:\n', '\narticles:\n  - file: x.txt\n    published: 2024\n', 'id: Bad Id', 'kind: planet', '\uFEFF', '\0', '\uD800', '😀',
-  ),
-  anyUnit,
-);
+import { annotationContext, assertRange, assertSpan, assertSpans, corpusArticles, fuzz, hostileText, mutate, mutations, repoAnnotations, yamlFragment } from './inputs';
 
 /** Every span a parsed file holds lies inside the file's text and maps to valid LSP positions. */
 function assertFile(file: AnnotationFile, text: string): void {

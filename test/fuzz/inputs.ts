@@ -98,6 +98,17 @@ const urlFragments = ['https://example.org/path?q=1#f', 'http://x.y', 'mailto:a@
 
 const words = ['the', 'and', 'said', 'minister', 'talks', 'in', 'on', 'of', 'Analysis', 'It', 'A'];
 
+/** Pieces of YAML syntax, including the features annotation files refuse: anchors, aliases, merge keys, tags. */
+export const yamlFragment = fc.oneof(
+  fc.constantFrom(
+    '\n', '\r\n', '\r', '  ', '    ', '\t', '- ', ': ', '? ', ',', '&a ', '*a', '<<: *a', '!!str ', '!!timestamp ', '!!binary ', '!!map ', '!custom ',
+    '{', '}', '[', ']', '"', "'", '|', '>-', '#', '---\n', '...\n', '%YAML 1.2\n', '~', 'null', '0x1F', '1e400', '.inf', '2024-13-45',
+    '\n  - id: extra-actor\n    name: Extra\n    kind: person\n', '\n    aliases: [', '\n    roles:\n      - title: T\n        org: nobody\n        from: 2024-02-30\n',
+    '\nactors:\n', '\narticles:\n  - file: x.txt\n    published: 2024\n', 'id: Bad Id', 'kind: planet', '\uFEFF', '\0', '\uD800', '😀',
+  ),
+  anyUnit,
+);
+
 /** Names and aliases the repository's annotation files declare, so that texts mention real actors. */
 let actorNames: string[] | undefined;
 function annotatedNames(): string[] {
@@ -151,17 +162,21 @@ export function mutations(fragment: fc.Arbitrary<string>, maxLength = 8): fc.Arb
   return fc.array(mutation, { minLength: 1, maxLength });
 }
 
+/** A mutation as one replacement of `text[start, end)` by `insert`, so that it can also be sent as an LSP edit. */
+export function asReplacement(text: string, { kind, at, length, fragment }: Mutation): { start: number; end: number; insert: string } {
+  const start = Math.floor(at * text.length);
+  const end = Math.min(text.length, start + length);
+  if (kind === 'insert') return { start, end: start, insert: fragment };
+  if (kind === 'delete') return { start, end, insert: '' };
+  if (kind === 'replace') return { start, end, insert: fragment };
+  return { start: end, end, insert: text.slice(start, end) };
+}
+
 export function mutate(text: string, edits: readonly Mutation[]): string {
-  let result = text;
-  for (const { kind, at, length, fragment } of edits) {
-    const start = Math.floor(at * result.length);
-    const end = Math.min(result.length, start + length);
-    if (kind === 'insert') result = result.slice(0, start) + fragment + result.slice(start);
-    else if (kind === 'delete') result = result.slice(0, start) + result.slice(end);
-    else if (kind === 'replace') result = result.slice(0, start) + fragment + result.slice(end);
-    else result = result.slice(0, end) + result.slice(start, end) + result.slice(end);
-  }
-  return result;
+  return edits.reduce((result, edit) => {
+    const { start, end, insert } = asReplacement(result, edit);
+    return result.slice(0, start) + insert + result.slice(end);
+  }, text);
 }
 
 /** The seed corpus articles, read at test time (never copied into the repository). */

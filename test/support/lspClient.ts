@@ -16,6 +16,7 @@ import {
   type ClientCapabilities,
   type Diagnostic,
   type ProtocolConnection,
+  type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { indexedNotification, type IndexedParams } from '../../server/src/protocol';
 
@@ -43,6 +44,8 @@ export class LspClient {
   private readonly versions = new Map<string, number>();
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
+  /** What the server showed the user (window/showMessage), in order. */
+  readonly messages: ShowMessageParams[] = [];
   private indexed: Promise<IndexedParams>;
   private resolveIndexed!: (params: IndexedParams) => void;
 
@@ -59,6 +62,9 @@ export class LspClient {
     });
     connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
       this.logs.push(message);
+    });
+    connection.onNotification('window/showMessage', (params: ShowMessageParams) => {
+      this.messages.push(params);
     });
   }
 

@@ -9,6 +9,7 @@ import { citationKey } from '../core/citations';
 import { LineIndex } from '../core/text';
 import type { Finding, Range } from '../core/types';
 import { findWorkspaceFiles, readTextFile, toPosix } from '../node/files';
+import { exportNotes } from './notes';
 import { formatSarif, type FileReport } from './sarif';
 
 export interface CliIO {
@@ -20,9 +21,12 @@ export interface CliIO {
 const usage = `Usage:
   annotated-reading analyze [--annotations DIR] [--format json|text] FILE...
   annotated-reading check [--annotations DIR] [--format text|json|sarif] [PATH...]
+  annotated-reading notes [--annotations DIR] [--format md|json]
 
 analyze  prints the actors, dates, citations, references and diagnostics of each article.
 check    lints articles and annotation files; exits 1 when any error is found.
+notes    exports the reader's notes (DIR/notes/) with the passage each is anchored to now;
+         their article paths are read relative to the current folder.
 DIR defaults to ./annotations; PATH defaults to the current folder (folders are searched for
 *.txt, *.md, *.markdown and *.article files).
 `;
@@ -33,7 +37,7 @@ const articleExtensions = /\.(txt|md|markdown|article)$/i;
 /** Runs the CLI; resolves to the exit code: 0 clean, 1 errors found (or files unreadable), 2 usage. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
-  if (command !== 'analyze' && command !== 'check') {
+  if (command !== 'analyze' && command !== 'check' && command !== 'notes') {
     (command === '--help' || command === '-h' ? io.stdout : io.stderr)(usage);
     return command === '--help' || command === '-h' ? 0 : 2;
   }
@@ -48,13 +52,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stdout(usage);
     return 0;
   }
-  const format = parsed.values.format ?? (command === 'analyze' ? 'json' : 'text');
-  const formats = command === 'analyze' ? ['json', 'text'] : ['text', 'json', 'sarif'];
+  const format = parsed.values.format ?? (command === 'analyze' ? 'json' : command === 'notes' ? 'md' : 'text');
+  const formats = command === 'analyze' ? ['json', 'text'] : command === 'notes' ? ['md', 'json'] : ['text', 'json', 'sarif'];
   if (!formats.includes(format)) {
     io.stderr(`--format must be one of ${formats.join(', ')} for ${command}.\n`);
     return 2;
   }
   const annotationsDir = path.resolve(io.cwd, parsed.values.annotations ?? 'annotations');
+  if (command === 'notes') return exportNotes(annotationsDir, io.cwd, format as 'md' | 'json', io.stdout, io.stderr);
   const annotations = await loadAnnotations(annotationsDir, io, parsed.values.annotations !== undefined);
   if (command === 'analyze') {
     if (parsed.positionals.length === 0) {
@@ -74,7 +79,12 @@ interface LoadedAnnotations {
 async function loadAnnotations(dir: string, io: CliIO, explicit: boolean): Promise<LoadedAnnotations> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => undefined);
   if (!entries && explicit) io.stderr(`annotated-reading: the annotations folder ${dir} does not exist; no actors will be recognised.\n`);
-  const paths = (entries ?? []).filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name)).map((e) => path.join(e.parentPath, e.name)).sort();
+  const notesDir = path.join(dir, 'notes') + path.sep;
+  const paths = (entries ?? [])
+    .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    .filter((file) => !file.startsWith(notesDir)) // the reader's notes: see `notes`
+    .sort();
   const files = [];
   const parsed = [];
   for (const file of paths) {

@@ -6,7 +6,7 @@ import { recognizeDates } from './dates';
 import type { ActorMention, ArticleMeta, CitationAnalysis, DateMention } from './model';
 import { findHeadings, type Heading } from './structure';
 import { LineIndex } from './text';
-import { neverCancelled, type CancellationToken, type Finding, type Span } from './types';
+import { neverCancelled, throwIfCancelled, type CancellationToken, type Finding, type Span } from './types';
 import { unlinkedMentionsIn } from './unlinked';
 import { findUrls } from './urls';
 
@@ -51,6 +51,8 @@ export function analyzeArticle(
   limits: AnalysisLimits = defaultLimits,
   token: CancellationToken = neverCancelled,
 ): DocumentAnalysis {
+  // A request cancelled while it waited in the queue (the reader typed on) costs nothing.
+  throwIfCancelled(token);
   const meta = annotations.index.article(article.relativePath);
   const lines = new LineIndex(article.text);
   if (article.text.length > limits.maxArticleLength) {
@@ -73,7 +75,7 @@ export function analyzeArticle(
 }
 
 /** What the workspace index keeps of an article on disk: its actor mentions and what gives its title. */
-export type ArticleDigest = Pick<DocumentAnalysis, 'lines' | 'article' | 'actors' | 'headings'>;
+export type ArticleDigest = Pick<DocumentAnalysis, 'lines' | 'article' | 'actors' | 'headings' | 'urls'>;
 
 /**
  * The part of `analyzeArticle` that indexing thousands of closed articles needs, with the same mentions:
@@ -83,8 +85,9 @@ export type ArticleDigest = Pick<DocumentAnalysis, 'lines' | 'article' | 'actors
 export function digestArticle(article: ArticleText, annotations: AnnotationContext, limits: AnalysisLimits = defaultLimits, token: CancellationToken = neverCancelled): ArticleDigest {
   const meta = annotations.index.article(article.relativePath);
   const lines = new LineIndex(article.text);
-  if (article.text.length > limits.maxArticleLength) return { lines, article: meta, actors: [], headings: [] };
-  return { lines, article: meta, actors: actorMentions(article.text, findUrls(article.text), annotations, token), headings: findHeadings(article.text, article.markdown) };
+  if (article.text.length > limits.maxArticleLength) return { lines, article: meta, actors: [], headings: [], urls: [] };
+  const urls = findUrls(article.text);
+  return { lines, article: meta, actors: actorMentions(article.text, urls, annotations, token), headings: findHeadings(article.text, article.markdown), urls };
 }
 
 function actorMentions(text: string, urls: Span[], annotations: AnnotationContext, token: CancellationToken): ActorMention[] {
@@ -107,7 +110,7 @@ function tooLarge(length: number, limits: AnalysisLimits): Finding {
     end: 0,
     code: 'file-too-large',
     severity: 'information',
-    message: `This article is ${mb(length)} MB, over the ${mb(limits.maxArticleLength)} MB limit (setting annotatedReading.maxArticleSize); it is not analysed.`,
+    message: `This article is ${mb(length)} MB, over the ${mb(limits.maxArticleLength)} MB limit (setting annotatedReading.maxArticleSizeMB); it is not analysed.`,
   };
 }
 

@@ -15,6 +15,7 @@
  *    "President Biden" is).
  */
 import type { Actor, ActorMention } from './model';
+import { overlapsAny } from './spans';
 import { familyName, nameWord, personTitles, wordAt, wordBefore, wordEndingAt, wordStartingAt } from './names';
 
 interface FullMention {
@@ -34,7 +35,7 @@ export function addBackReferences(text: string, mentions: readonly ActorMention[
     for (let at = text.indexOf(family, full[0].end); at >= 0; at = text.indexOf(family, at + family.length)) {
       while (latest + 1 < full.length && full[latest + 1].end <= at) latest++;
       const end = at + family.length;
-      if (latest < 0 || !standsAlone(text, at, end, full[latest].familyFirst) || overlaps(mentions, at, end)) continue;
+      if (latest < 0 || !standsAlone(text, at, end, full[latest].familyFirst) || overlapsAny(mentions, at, end)) continue;
       added.push({ start: at, end, actorId: full[latest].actorId, text: family, backReference: true });
     }
   }
@@ -82,16 +83,4 @@ function standsAlone(text: string, start: number, end: number, familyFirst: bool
 
 function isHyphen(unit: number): boolean {
   return unit === 0x2d || unit === 0x2010 || unit === 0x2011;
-}
-
-/** Whether [start, end) overlaps any of the sorted mentions. */
-function overlaps(sorted: readonly ActorMention[], start: number, end: number): boolean {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid].end <= start) low = mid + 1;
-    else high = mid;
-  }
-  return low < sorted.length && sorted[low].start < end;
 }

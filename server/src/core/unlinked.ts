@@ -16,6 +16,7 @@
  */
 import type { DocumentAnalysis } from './analysis';
 import { nameWord, personTitles } from './names';
+import { overlapsAny } from './spans';
 import type { Finding, Span } from './types';
 
 export interface KnownSpans {
@@ -299,15 +300,4 @@ function atSentenceStart(text: string, offset: number): boolean {
   let at = offset;
   while (at > 0 && /[ \t"'“‘(\[]/.test(text[at - 1])) at--;
   return at === 0 || /[\r\n.!?:;]/.test(text[at - 1]) || (text[at - 1] === ']' && /[.!?]\[/.test(text.slice(Math.max(0, at - 8), at)));
-}
-
-function overlapsAny(sorted: readonly Span[], start: number, end: number): boolean {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid].end <= start) low = mid + 1;
-    else high = mid;
-  }
-  return low < sorted.length && sorted[low].start < end;
 }

@@ -1,11 +1,14 @@
 import * as path from 'node:path';
 import {
   CancellationTokenSource,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -16,6 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { codeActions } from '../core/providers/codeActions';
+import { codeLenses } from '../core/providers/codeLens';
 import { completion } from '../core/providers/completion';
 import { diagnostics } from '../core/providers/diagnostics';
 import { hover } from '../core/providers/hover';
@@ -28,6 +32,7 @@ import { CancelledError } from '../core/types';
 import { WorkspaceModel } from '../core/workspace';
 import { articleMatcher, findWorkspaceFiles, readTextFile } from '../node/files';
 import { indexedNotification, type IndexedParams } from '../protocol';
+import { registerCorpusViews } from './corpusViews';
 import { indexArticles, locate, relativePathOf, type Folder } from './indexer';
 import { registerNotes } from './notes';
 import { defaultSettings, readSettings, type Settings } from './settings';
@@ -43,10 +48,22 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let canWatchFiles = false;
   let canConfigure = false;
+  let canRefreshCodeLenses = false;
+  let canRefreshDiagnostics = false;
+  let canTrackFolders = false;
   let indexRun: CancellationTokenSource | undefined;
   let indexed: Promise<void> = Promise.resolve();
 
   const log = (message: string) => connection.console.log(message);
+  // A notification, not window/showMessageRequest: nothing waits for an answer, and a client that does not
+  // implement the request would answer with an error that nobody handles.
+  const warn = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Annotated Reading: ${message}` });
+  /** A request to the client that it may refuse: logged, never left to reject unhandled and end the process. */
+  const tolerate = <T>(request: Promise<T>, what: string): Promise<T | undefined> =>
+    request.catch((error: unknown) => {
+      log(`The client refused ${what}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
   /** Annotation files are the YAML files under the annotations folder of any workspace folder (or an absolute one). */
   const isAnnotationUri = (uri: string) => {
     const fsPath = URI.parse(uri).fsPath;
@@ -68,6 +85,7 @@ export function startServer(connection: Connection): void {
     maxArticleBytes: () => settings.maxArticleSizeMB * 1024 * 1024,
     publish: (uri) => publish(uri),
   });
+  const views = registerCorpusViews({ connection, documents, model: () => model, indexed: () => indexed, maxArticleBytes: () => settings.maxArticleSizeMB * 1024 * 1024, guard });
 
   /** Wraps a handler: errors are logged and answered with `fallback`, so one bad request never kills the server. */
   function guard<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
@@ -89,6 +107,9 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     canWatchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canConfigure = !!capabilities.workspace?.configuration;
+    canRefreshCodeLenses = !!capabilities.workspace?.codeLens?.refreshSupport;
+    canRefreshDiagnostics = !!capabilities.workspace?.diagnostics?.refreshSupport;
+    canTrackFolders = !!capabilities.workspace?.workspaceFolders;
     folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => ({
       uri: f.uri,
       fsPath: URI.parse(f.uri).fsPath,
@@ -105,6 +126,7 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         inlayHintProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+        codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: [' ', ':'] },
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'annotated-reading', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
@@ -123,20 +145,20 @@ export function startServer(connection: Connection): void {
   function applySettings(raw: unknown): void {
     const { settings: next, problems } = readSettings(raw);
     settings = next;
-    for (const problem of problems) void connection.window.showWarningMessage(`Annotated Reading: ${problem}`);
+    for (const problem of problems) warn(problem);
   }
 
   connection.onInitialized(async () => {
     if (canWatchFiles) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/*.{txt,md,markdown,article}' }],
-      });
+      const watchers = [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/*.{txt,md,markdown,article}' }];
+      await tolerate(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }), 'file watching');
     }
     if (canConfigure) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'annotatedReading' });
-      applySettings(await connection.workspace.getConfiguration('annotatedReading'));
+      await tolerate(connection.client.register(DidChangeConfigurationNotification.type, { section: 'annotatedReading' }), 'settings changes');
+      applySettings(await tolerate(connection.workspace.getConfiguration('annotatedReading'), 'the settings'));
     }
-    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    // Subscribing throws when the client cannot send folder changes, and indexing below must still start.
+    if (canTrackFolders) connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => f.uri));
       folders = [...folders.filter((f) => !removed.has(f.uri)), ...event.added.map((f) => ({ uri: f.uri, fsPath: URI.parse(f.uri).fsPath }))];
       reindexAll();
@@ -145,7 +167,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    applySettings(canConfigure ? await connection.workspace.getConfiguration('annotatedReading') : (change.settings as { annotatedReading?: unknown })?.annotatedReading);
+    applySettings(canConfigure ? await tolerate(connection.workspace.getConfiguration('annotatedReading'), 'the settings') : (change.settings as { annotatedReading?: unknown })?.annotatedReading);
+    if (canRefreshCodeLenses) void tolerate(connection.sendRequest(CodeLensRefreshRequest.type), 'a code lens refresh');
     reindexAll();
   });
 
@@ -163,7 +186,7 @@ export function startServer(connection: Connection): void {
   async function indexWorkspace(token: CancellationToken): Promise<void> {
     const started = Date.now();
     const isArticle = articleMatcher(settings.articleGlobs, (glob, error) => {
-      void connection.window.showWarningMessage(`Annotated Reading: the article glob "${glob}" is invalid (${error}); it is ignored.`);
+      warn(`the article glob "${glob}" is invalid (${error}); it is ignored.`);
     });
     const found = await Promise.all(folders.map((f) => findWorkspaceFiles(f.fsPath, isArticle, settings.annotationsFolder)));
     if (token.isCancellationRequested) throw new CancelledError();
@@ -179,6 +202,7 @@ export function startServer(connection: Connection): void {
       const articles = found.flatMap((f) => f.articles);
       await indexArticles(model, folders, articles, settings.maxArticleSizeMB * 1024 * 1024, progress, token, (file, reason) => log(`Skipped ${file}: ${reason}.`));
       notes.indexed();
+      views.changed();
       const params: IndexedParams = { articles: model.articleUris.length, actors: model.annotations.index.actors.length, annotationFiles: model.annotationUris.length, elapsed: Date.now() - started, serverPid: process.pid };
       void connection.sendNotification(indexedNotification, params);
       log(`Indexed ${params.articles} articles and ${params.actors} actors in ${params.elapsed} ms.`);
@@ -189,14 +213,16 @@ export function startServer(connection: Connection): void {
 
   function warnIfNoAnnotationsFolder(none: boolean): void {
     if (none && settings.annotationsFolder !== defaultSettings.annotationsFolder) {
-      void connection.window.showWarningMessage(`Annotated Reading: no annotation files found in "${settings.annotationsFolder}"; actors will not be recognised.`);
+      warn(`no annotation files found in "${settings.annotationsFolder}"; actors will not be recognised.`);
     }
   }
 
   async function loadAnnotationFile(target: WorkspaceModel, uri: string): Promise<void> {
     const open = documents.get(uri);
     const read = open ? { ok: true as const, text: open.getText() } : await readTextFile(URI.parse(uri).fsPath, maxAnnotationBytes);
-    setAnnotationText(target, uri, read.ok ? read.text : '');
+    // An actor file that cannot be read says why on itself; the notes index has no findings of that kind.
+    if (read.ok || isNotesUri(uri)) setAnnotationText(target, uri, read.ok ? read.text : '');
+    else target.setUnreadableAnnotationFile(uri, read.reason);
     if (!read.ok) log(`Annotation file ${uri} could not be read: ${read.reason}.`);
   }
 
@@ -212,6 +238,7 @@ export function startServer(connection: Connection): void {
       progress.begin('Annotated Reading', 0, 'Re-indexing articles', true);
       try {
         await indexArticles(target, folders, stale.map((uri) => URI.parse(uri).fsPath), settings.maxArticleSizeMB * 1024 * 1024, progress, run.token, (file, reason) => log(`Skipped ${file}: ${reason}.`));
+        views.changed();
       } finally {
         progress.done();
       }
@@ -243,6 +270,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidChangeContent(({ document }) => {
     openInModel(model, document);
+    views.changed();
     if (isAnnotationUri(document.uri)) annotationsChanged();
     else scheduleDiagnostics(document.uri);
   });
@@ -270,6 +298,7 @@ export function startServer(connection: Connection): void {
       }
     }
     if (annotationChange) annotationsChanged();
+    views.changed();
   });
 
   function isWatchedArticle(uri: string): boolean {
@@ -281,6 +310,7 @@ export function startServer(connection: Connection): void {
   function annotationsChanged(): void {
     refreshDiagnostics();
     void notes.changed();
+    views.changed();
     reindexStale();
   }
 
@@ -309,7 +339,7 @@ export function startServer(connection: Connection): void {
 
   function refreshDiagnostics(): void {
     for (const uri of model.annotationUris) publish(uri);
-    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    if (canRefreshDiagnostics) void tolerate(connection.languages.diagnostics.refresh(), 'a diagnostics refresh');
     else for (const document of documents.all()) if (isArticleDocument(document)) scheduleDiagnostics(document.uri);
   }
 
@@ -342,6 +372,11 @@ export function startServer(connection: Connection): void {
   connection.languages.inlayHint.on(guard('inlayHint', [], ({ textDocument, range }, token) => inlayHints({ model, uri: textDocument.uri, token }, range, settings.dateHints)));
   connection.onCompletion(guard('completion', [], ({ textDocument, position }, token) => completion({ model, uri: textDocument.uri, position, token })));
   connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, ({ textDocument }, token) => semanticTokens({ model, uri: textDocument.uri, token })));
+  connection.onCodeLens(
+    guard('codeLens', [], ({ textDocument }, token) =>
+      settings.citationCoverage ? codeLenses({ model, uri: textDocument.uri, token }, documents.get(textDocument.uri)?.languageId === 'markdown') : [],
+    ),
+  );
   connection.onCodeAction(
     guard('codeAction', [], ({ textDocument, range, context }, token) =>
       codeActions({ model, uri: textDocument.uri, range, diagnostics: context.diagnostics, token, annotationsFolder: annotationsFolderUri(textDocument.uri) }),

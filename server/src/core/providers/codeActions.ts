@@ -4,6 +4,7 @@ import { citationKey } from '../citations';
 import { addAlias, appendActor, idFromName, type TextInsertion } from '../annotationEdits';
 import { actorKinds, type ActorKind, type Reference } from '../model';
 import type { LineIndex } from '../text';
+import { unlinkedMentionCode } from '../unlinked';
 import type { WorkspaceModel } from '../workspace';
 import type { FeatureRequest } from './context';
 
@@ -31,7 +32,10 @@ export function codeActions(request: CodeActionRequest): CodeAction[] {
     }
     return [];
   });
-  return [...fixes, ...citeUnusedHere(request, analysis), ...annotateSelection(request, analysis)];
+  // A selected name comes first; without a selection, the unlinked-mention hints under the cursor offer theirs.
+  const selected = annotateName(request, analysis, request.range);
+  const hinted = selected.length ? [] : request.diagnostics.filter((d) => d.code === unlinkedMentionCode).flatMap((d) => annotateName(request, analysis, d.range, d));
+  return [...fixes, ...citeUnusedHere(request, analysis), ...selected, ...hinted];
 }
 
 function edit(uri: string, edits: TextEdit[]): WorkspaceEdit {
@@ -82,10 +86,14 @@ function citeUnusedHere(request: CodeActionRequest, analysis: DocumentAnalysis):
     });
 }
 
-/** "Annotate as actor…" and "Add as alias of…" for a selected name that no annotation covers. */
-function annotateSelection(request: CodeActionRequest, analysis: DocumentAnalysis): CodeAction[] {
-  const start = analysis.lines.offsetAt(request.range.start);
-  const end = analysis.lines.offsetAt(request.range.end);
+/**
+ * "Annotate as actor…" and "Add as alias of…" for a name that no annotation covers: the selection, or the
+ * range of an unlinked-mention hint (then the actions fix that diagnostic).
+ */
+function annotateName(request: CodeActionRequest, analysis: DocumentAnalysis, range: Range, diagnostic?: Diagnostic): CodeAction[] {
+  const start = analysis.lines.offsetAt(range.start);
+  const end = analysis.lines.offsetAt(range.end);
+  const fixes = diagnostic ? { diagnostics: [diagnostic] } : {};
   const name = analysis.lines.text.slice(start, end).replace(/\s+/g, ' ').trim();
   if (!name || name.length > 80 || !/\p{L}/u.test(name)) return [];
   if (analysis.actors.some((m) => m.start <= start && end <= m.end)) return [];
@@ -94,6 +102,7 @@ function annotateSelection(request: CodeActionRequest, analysis: DocumentAnalysi
   const annotate = actorKinds.map((kind: ActorKind): CodeAction => ({
     title: `Annotate “${name}” as actor: ${kind}`,
     kind: refactor,
+    ...fixes,
     edit: insertInAnnotations(target, (text) => appendActor(text, { id, name, kind })),
   }));
   const aliases = nearestActors(analysis, start, aliasCandidates).flatMap((actorId): CodeAction[] => {
@@ -101,7 +110,7 @@ function annotateSelection(request: CodeActionRequest, analysis: DocumentAnalysi
     const lines = actor && request.model.annotationLines(actor.source.uri);
     const insertion = lines && addAlias(lines.text, actorId, name);
     if (!actor || !lines || !insertion) return [];
-    return [{ title: `Add “${name}” as alias of ${actor.name}`, kind: refactor, edit: textInsertion(actor.source.uri, lines, insertion) }];
+    return [{ title: `Add “${name}” as alias of ${actor.name}`, kind: refactor, ...fixes, edit: textInsertion(actor.source.uri, lines, insertion) }];
   });
   return [...annotate, ...aliases];
 }

@@ -1,6 +1,7 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import { paragraphs, sentences } from '../segments';
+import { overlapsAny } from '../spans';
 import type { Span } from '../types';
 import type { FeatureRequest } from './context';
 
@@ -24,7 +25,7 @@ export function citationCoverage(analysis: DocumentAnalysis, markdown: boolean):
   const notClaims = [...markers, ...analysis.urls].sort((a, b) => a.start - b.start);
   const claimStarts: number[] = analysis.dates.map((d) => d.start);
   for (const match of text.matchAll(number)) {
-    if (!containsOffset(notClaims, match.index)) claimStarts.push(match.index);
+    if (!overlapsAny(notClaims, match.index, match.index + 1)) claimStarts.push(match.index);
   }
   claimStarts.sort((a, b) => a - b);
   const markerStarts = markers.map((m) => m.start);
@@ -71,15 +72,4 @@ function lowerBound(sorted: readonly number[], value: number): number {
     else high = mid;
   }
   return low;
-}
-
-function containsOffset(sorted: readonly Span[], offset: number): boolean {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid].end <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low < sorted.length && sorted[low].start <= offset;
 }
