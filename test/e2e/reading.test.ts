@@ -12,6 +12,7 @@ import {
   openFileFromExplorer,
   openProblems,
   openWorkbench,
+  pollUntil,
   repoRoot,
   screenshot,
   showHover,
@@ -82,22 +83,29 @@ describe('reading an annotated article in VS Code', function () {
     const row = problems.locator('.monaco-list-row', { hasText: 'Citation [7] has no entry in the reference list' }).first();
     await row.waitFor({ timeout: 30_000 });
     await screenshot(page, '4-problems');
-    await page.keyboard.press('Control+Shift+M');
   });
 
   it('takes an edit to the annotation YAML, once saved, without a reload', async () => {
     await openFileFromExplorer(page, 'annotations/states.yaml');
-    await clickOn(page, 'summary: Northernmost Baltic state');
+    // Click into the summary until the cursor is really there: a click can land while the editor still lays out.
+    const yamlLines = fs.readFileSync(path.join(workspace, 'annotations/states.yaml'), 'utf8').split(/\r?\n/);
+    const summaryLine = yamlLines.findIndex((line) => line.includes('summary: Northernmost Baltic state')) + 1;
+    const cursorOnSummary = page.locator('.part.statusbar [id="status.editor.selection"]', { hasText: new RegExp(`Ln ${summaryLine},`) });
+    await pollUntil('the cursor on the summary line', 30_000, async () => {
+      await clickOn(page, 'summary: Northernmost Baltic state');
+      return (await cursorOnSummary.count()) > 0 || undefined;
+    });
     await page.keyboard.press('End');
     await page.keyboard.press('Shift+Home');
     await page.keyboard.type('summary: Edited during the browser test.');
+    // The edit is in the editor before it is saved; once saved, the tab has no dirty mark.
+    await waitForEditorText(page, 'summary: Edited during the browser test.');
     await page.keyboard.press('Control+S');
-    await page.locator('.part.editor .tab.active:not(.dirty)', { hasText: 'states.yaml' }).waitFor({ timeout: 15_000 });
+    await page.locator('.part.editor .tab.dirty', { hasText: 'states.yaml' }).waitFor({ state: 'detached', timeout: 15_000 });
     await openFileFromExplorer(page, baltic);
-    // The editor comes back scrolled to the reference list, where F12 left it: go to the top.
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('1');
-    await page.keyboard.press('Enter');
+    // The editor comes back scrolled to the reference list, where F12 left it: focus it and go to the top.
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+Home');
     await waitForEditorText(page, 'Estonia, Latvia and Lithuania are preparing');
     const text = await showHover(page, 'Estonia', 'Edited during the browser test.');
     assert.doesNotMatch(text, /Northernmost Baltic state/);

@@ -3,7 +3,8 @@
  * the invariants every result must keep (spans inside the text, valid LSP positions, sorted lists).
  *
  * Runs: FUZZ_RUNS per property (200 by default, for CI), or FUZZ_TOTAL_RUNS split evenly over every
- * property registered with `fuzz` (scripts/fuzz.mjs sets 100,000). FUZZ_SEED fixes the random stream;
+ * property registered with `fuzz` (scripts/fuzz.mjs sets 100,000); a property with a `cost` runs that
+ * many times fewer. FUZZ_SEED fixes the random stream;
  * CI uses a constant, the long run a fresh seed that it prints, and fast-check prints the seed and path of
  * any failure so that `FUZZ_SEED=<seed> npx mocha … --grep <title>` reproduces it.
  */
@@ -15,7 +16,7 @@ import { ActorMatcher } from '../../server/src/core/actors';
 import type { AnnotationContext, DocumentAnalysis } from '../../server/src/core/analysis';
 import { AnnotationIndex, parseAnnotationFile } from '../../server/src/core/annotations';
 import type { AnnotationFile } from '../../server/src/core/model';
-import { LineIndex } from '../../server/src/core/text';
+import type { LineIndex } from '../../server/src/core/text';
 import type { Range, Span } from '../../server/src/core/types';
 
 /** The repository root: the first folder above this file with a package.json (works from out/ and under tsx). */

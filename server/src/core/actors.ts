@@ -126,12 +126,8 @@ interface Automaton {
   states: Int32Array;
   /** Trie edges as (class, target) pairs, each state's together and sorted by class. */
   edges: Int32Array;
-  /** For a key-ending state, the next such state on its failure chain, or -1. */
-  nextOutput: Int32Array;
-  /** For key-ending states: the key's index and its length in normalised units. */
-  keyIndex: Int32Array;
-  keyLength: Int32Array;
-  maxKeyLength: number;
+  /** KEY_STRIDE entries per key, at the KEY_* offsets. */
+  keys: Int32Array;
 }
 
 const STATE_STRIDE = 4;
@@ -139,8 +135,84 @@ const STATE_STRIDE = 4;
 const STATE_EDGES_FROM = 0;
 const STATE_EDGES_TO = 1;
 const STATE_FAIL = 2;
-/** The nearest state on the failure chain (itself included) that ends a key, or -1. */
+/** The key of the nearest state on the failure chain (itself included) that ends one, or -1. */
 const STATE_FIRST_OUTPUT = 3;
+
+const KEY_STRIDE = 2;
+/** The key that ends next on the failure chain of the state this key ends at, or -1. */
+const KEY_NEXT_OUTPUT = 0;
+/** The key's length in normalised units. */
+const KEY_LENGTH = 1;
+
+/**
+ * The variants of every key, flattened: checking a hit then reads a few adjacent numbers instead of
+ * chasing arrays, objects and strings across the heap, which cost more than the scan itself.
+ */
+interface VariantTable {
+  /** Per key, the index of its first variant; one entry more marks where the last key's end. */
+  firstOfKey: Int32Array;
+  /** VARIANT_STRIDE entries per variant, each key's in actor input order. */
+  records: Int32Array;
+  /** The variants' canonical units, which the records point into. */
+  exactUnits: Uint16Array;
+}
+
+const VARIANT_STRIDE = 4;
+const VARIANT_ACTOR = 0;
+const VARIANT_SINGLE_WORD = 1;
+/** Where the variant's units are: compared in full for one word, else only the first. */
+const VARIANT_EXACT_FROM = 2;
+const VARIANT_EXACT_TO = 3;
+
+function flattenVariants(groups: readonly Variant[][]): VariantTable {
+  const firstOfKey = new Int32Array(groups.length + 1);
+  groups.forEach((group, key) => (firstOfKey[key + 1] = firstOfKey[key] + group.length));
+  const all = groups.flat();
+  const records = new Int32Array(all.length * VARIANT_STRIDE);
+  const exactUnits = new Uint16Array(all.reduce((sum, variant) => sum + variant.exact.length, 0));
+  let unitCount = 0;
+  all.forEach((variant, index) => {
+    const at = index * VARIANT_STRIDE;
+    records[at + VARIANT_ACTOR] = variant.actorIndex;
+    records[at + VARIANT_SINGLE_WORD] = variant.singleWord ? 1 : 0;
+    records[at + VARIANT_EXACT_FROM] = unitCount;
+    for (let i = 0; i < variant.exact.length; i++) exactUnits[unitCount++] = variant.exact.charCodeAt(i);
+    records[at + VARIANT_EXACT_TO] = unitCount;
+  });
+  return { firstOfKey, records, exactUnits };
+}
+
+/**
+ * Where a key of `keyLength` normalised units ending at `end` begins in the text: the scan reads a
+ * whitespace run as one unit, so walking back does too. Only hits pay for this, not every unit.
+ */
+function keyStart(text: string, end: number, keyLength: number, unitClass: Uint16Array): number {
+  let start = end;
+  for (let remaining = keyLength; remaining > 0; remaining--) {
+    start--;
+    if (unitClass[text.charCodeAt(start)] !== SPACE_CLASS) continue;
+    while (start > 0 && unitClass[text.charCodeAt(start - 1)] === SPACE_CLASS) start--;
+  }
+  return start;
+}
+
+/** What the scan needs to know of a text unit before looking at the automaton. */
+const WORD_UNIT = 1;
+/** Half a surrogate pair: whether it is part of a word depends on the other half. */
+const SURROGATE_UNIT = 2;
+/** Its canonical form is the first unit of some variant, so a mention may begin with it. */
+const BEGINS_PATTERN = 4;
+
+function unitFlagsFor({ records, exactUnits }: VariantTable, tables: UnitTables): Uint8Array {
+  const firstUnits = new Uint8Array(0x10000);
+  for (let at = 0; at < records.length; at += VARIANT_STRIDE) firstUnits[exactUnits[records[at + VARIANT_EXACT_FROM]]] = 1;
+  const flags = new Uint8Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) {
+    const kind = isSurrogate(unit) ? SURROGATE_UNIT : tables.wordUnit[unit] === 1 ? WORD_UNIT : 0;
+    flags[unit] = kind | (firstUnits[tables.canonical[unit]] === 1 ? BEGINS_PATTERN : 0);
+  }
+  return flags;
+}
 
 interface Candidate {
   start: number;
@@ -154,43 +226,48 @@ export class ActorMatcher {
   private constructor(
     private readonly actorIds: readonly string[],
     private readonly automaton: Automaton,
-    /** Per key index, the variants of that key in actor input order. */
-    private readonly variants: readonly Variant[][],
+    private readonly variants: VariantTable,
     /** The patterns that collide (same normalised key) across different actors, for diagnostics. */
     readonly collisions: PatternCollision[],
+    /** UnitFlag bits of every UTF-16 unit. */
+    private readonly unitFlags: Uint8Array,
   ) {}
 
   static build(actors: readonly ActorPatternSource[]): ActorMatcher {
     const tables = unitTables();
     const { groups, collisions } = groupPatterns(actors, tables);
     const automaton = buildAutomaton([...groups.keys()], tables);
+    const variants = flattenVariants([...groups.values()]);
     return new ActorMatcher(
       actors.map((actor) => actor.id),
       automaton,
-      [...groups.values()],
+      variants,
       collisions,
+      unitFlagsFor(variants, tables),
     );
   }
 
   /** All mentions in text, sorted, non-overlapping. */
   match(text: string, token: CancellationToken = neverCancelled): ActorMention[] {
     const automaton = this.automaton;
-    const { unitClass, states, nextOutput, keyIndex, keyLength } = automaton;
+    const { unitClass, dense, denseStates, alphabetSize, states, keys } = automaton;
+    const { unitFlags } = this;
     const { wordUnit } = this.tables;
-    // Original offsets of the last normalised units, enough to find where any key began.
-    let ringSize = 1;
-    while (ringSize < automaton.maxKeyLength) ringSize <<= 1;
-    const ringMask = ringSize - 1;
-    const originalOffset = new Int32Array(ringSize);
-
     const candidates: Candidate[] = [];
     let state = 0;
-    let normalisedIndex = -1;
     let inSpace = false;
     let afterWord = false;
     for (let i = 0; i < text.length; i++) {
       if ((i & 0xffff) === 0) throwIfCancelled(token);
       const unit = text.charCodeAt(i);
+      const flags = unitFlags[unit];
+      const isWord = (flags & SURROGATE_UNIT) !== 0 ? wordBefore(text, i + 1, wordUnit) : (flags & WORD_UNIT) !== 0;
+      if (state === 0 && (afterWord || (flags & BEGINS_PATTERN) === 0)) {
+        // At the root a mention can only begin after a non-word character, on a unit that begins some
+        // pattern as written (verify would turn down any other): most units get no further than here.
+        afterWord = isWord;
+        continue;
+      }
       let cls = unitClass[unit];
       if (cls === SPACE_CLASS) {
         afterWord = false;
@@ -200,19 +277,22 @@ export class ActorMatcher {
       } else {
         inSpace = false;
       }
-      originalOffset[++normalisedIndex & ringMask] = i;
-      // A unit no pattern uses sends the scan back to the root, and at the root nothing can begin
-      // inside a word: the common cases, kept free of calls.
-      const target = cls !== ABSENT_CLASS && (state !== 0 || !afterWord) ? step(automaton, state, cls, afterWord) : 0;
-      afterWord = isSurrogate(unit) ? wordBefore(text, i + 1, wordUnit) : wordUnit[unit] === 1;
-      state = target < 0 ? ~target : target;
-      if (target >= 0) continue;
-      for (let output = states[state * STATE_STRIDE + STATE_FIRST_OUTPUT]; output >= 0; output = nextOutput[output]) {
-        // Keys are only entered after a non-word character, so only the end needs a boundary check.
-        const start = originalOffset[(normalisedIndex - keyLength[output] + 1) & ringMask];
-        const end = i + 1;
-        if (wordAt(text, end, wordUnit)) continue;
-        const actorIndex = this.verify(this.variants[keyIndex[output]], text, start, end);
+      // A unit no pattern uses sends the scan back to the root; shallow states, where the scan spends
+      // most steps, have a row to read.
+      let target = 0;
+      if (cls !== ABSENT_CLASS) target = state < denseStates ? dense[state * alphabetSize + cls] : step(automaton, state, cls, afterWord);
+      afterWord = isWord;
+      if (target >= 0) {
+        state = target;
+        continue;
+      }
+      state = ~target;
+      // Keys are only entered after a non-word character, so only the end needs a boundary check.
+      const end = i + 1;
+      if (wordAt(text, end, wordUnit)) continue;
+      for (let key = states[state * STATE_STRIDE + STATE_FIRST_OUTPUT]; key >= 0; key = keys[key * KEY_STRIDE + KEY_NEXT_OUTPUT]) {
+        const start = keyStart(text, end, keys[key * KEY_STRIDE + KEY_LENGTH], unitClass);
+        const actorIndex = this.verify(key, text, start, end);
         if (actorIndex >= 0) candidates.push({ start, end, actorIndex });
       }
     }
@@ -220,16 +300,20 @@ export class ActorMatcher {
   }
 
   /** The first actor whose way of writing the key agrees with the text's case, or -1. */
-  private verify(variants: Variant[], text: string, start: number, end: number): number {
+  private verify(key: number, text: string, start: number, end: number): number {
     const { canonical } = this.tables;
-    for (const variant of variants) {
-      const { exact } = variant;
-      if (canonical[text.charCodeAt(start)] !== exact.charCodeAt(0)) continue;
-      if (!variant.singleWord) return variant.actorIndex;
+    const { firstOfKey, records, exactUnits } = this.variants;
+    const first = canonical[text.charCodeAt(start)];
+    for (let at = firstOfKey[key] * VARIANT_STRIDE; at < firstOfKey[key + 1] * VARIANT_STRIDE; at += VARIANT_STRIDE) {
+      const actorIndex = records[at + VARIANT_ACTOR];
+      const exactFrom = records[at + VARIANT_EXACT_FROM];
+      if (exactUnits[exactFrom] !== first) continue;
+      if (records[at + VARIANT_SINGLE_WORD] === 0) return actorIndex;
       // One word has no separators, so its units line up one to one with the text's.
-      let equal = end - start === exact.length;
-      for (let i = 1; equal && i < exact.length; i++) equal = canonical[text.charCodeAt(start + i)] === exact.charCodeAt(i);
-      if (equal) return variant.actorIndex;
+      const exactTo = records[at + VARIANT_EXACT_TO];
+      let equal = end - start === exactTo - exactFrom;
+      for (let i = 1; equal && exactFrom + i < exactTo; i++) equal = canonical[text.charCodeAt(start + i)] === exactUnits[exactFrom + i];
+      if (equal) return actorIndex;
     }
     return -1;
   }
@@ -293,35 +377,61 @@ function buildAutomaton(keys: readonly string[], tables: UnitTables): Automaton 
   for (const slot of slots) childStart[Math.floor(slot / alphabetSize) + 1]++;
   for (let state = 0; state < stateCount; state++) childStart[state + 1] += childStart[state];
 
-  // Renumber breadth first; the renumbered edges come out in the same (state, class) order.
-  const order = new Int32Array(stateCount);
-  const renumbered = new Int32Array(stateCount);
+  const childTarget = Int32Array.from(slots, (slot) => trie.get(slot) as number);
+  const breadthFirst = new Int32Array(stateCount);
+  for (let head = 0, tail = 1; head < stateCount; head++) {
+    const provisional = breadthFirst[head];
+    for (let slotIndex = childStart[provisional]; slotIndex < childStart[provisional + 1]; slotIndex++) breadthFirst[tail++] = childTarget[slotIndex];
+  }
+
+  // Final numbers: the first `denseStates` states breadth first, as they get rows and most steps are
+  // taken near the root; the rest depth first, so that a walk down a long name reads its states and
+  // edges from consecutive memory rather than from a distant cache line per level.
+  const denseStates = Math.max(1, Math.min(stateCount, Math.floor(DENSE_ENTRIES / alphabetSize)));
+  const renumbered = new Int32Array(stateCount).fill(-1);
+  for (let rank = 0; rank < denseStates; rank++) renumbered[breadthFirst[rank]] = rank;
+  const pending = new Int32Array(stateCount);
+  let nextNumber = denseStates;
+  for (let rank = 0; rank < denseStates; rank++) {
+    const provisional = breadthFirst[rank];
+    for (let slotIndex = childStart[provisional]; slotIndex < childStart[provisional + 1]; slotIndex++) {
+      if (renumbered[childTarget[slotIndex]] >= 0) continue;
+      // Below a sparse state everything is sparse; children are pushed last first to come out in order.
+      let top = 0;
+      pending[top++] = childTarget[slotIndex];
+      while (top > 0) {
+        const sparse = pending[--top];
+        renumbered[sparse] = nextNumber++;
+        for (let child = childStart[sparse + 1] - 1; child >= childStart[sparse]; child--) pending[top++] = childTarget[child];
+      }
+    }
+  }
+  const provisionalOf = new Int32Array(stateCount);
+  for (let provisional = 0; provisional < stateCount; provisional++) provisionalOf[renumbered[provisional]] = provisional;
+
   const states = new Int32Array(stateCount * STATE_STRIDE);
   const edges = new Int32Array(slots.length * 2);
   const parentClass = new Uint16Array(stateCount);
   let edgeCount = 0;
-  let tail = 1;
   for (let state = 0; state < stateCount; state++) {
-    renumbered[order[state]] = state;
+    const provisional = provisionalOf[state];
     states[state * STATE_STRIDE + STATE_EDGES_FROM] = edgeCount;
-    for (let slotIndex = childStart[order[state]]; slotIndex < childStart[order[state] + 1]; slotIndex++) {
-      const slot = slots[slotIndex];
-      order[tail] = trie.get(slot) as number;
-      parentClass[tail] = slot % alphabetSize;
-      edges[2 * edgeCount] = parentClass[tail];
-      edges[2 * edgeCount++ + 1] = tail++;
+    for (let slotIndex = childStart[provisional]; slotIndex < childStart[provisional + 1]; slotIndex++) {
+      const child = renumbered[childTarget[slotIndex]];
+      parentClass[child] = slots[slotIndex] % alphabetSize;
+      edges[2 * edgeCount] = parentClass[child];
+      edges[2 * edgeCount++ + 1] = child;
     }
     states[state * STATE_STRIDE + STATE_EDGES_TO] = edgeCount;
     states[state * STATE_STRIDE + STATE_FIRST_OUTPUT] = -1;
   }
-  const keyIndex = new Int32Array(stateCount).fill(-1);
-  const keyLength = new Int32Array(stateCount);
-  provisionalEnds.forEach((provisional, index) => {
-    keyIndex[renumbered[provisional]] = index;
-    keyLength[renumbered[provisional]] = keyClasses[index].length;
+  const keyOfState = new Int32Array(stateCount).fill(-1);
+  const keyRecords = new Int32Array(keys.length * KEY_STRIDE);
+  provisionalEnds.forEach((provisional, key) => {
+    keyOfState[renumbered[provisional]] = key;
+    keyRecords[key * KEY_STRIDE + KEY_LENGTH] = keyClasses[key].length;
   });
 
-  const denseStates = Math.max(1, Math.min(stateCount, Math.floor(DENSE_ENTRIES / alphabetSize)));
   const automaton: Automaton = {
     unitClass,
     alphabetSize,
@@ -329,24 +439,23 @@ function buildAutomaton(keys: readonly string[], tables: UnitTables): Automaton 
     dense: new Int32Array(denseStates * alphabetSize),
     states,
     edges,
-    nextOutput: new Int32Array(stateCount).fill(-1),
-    keyIndex,
-    keyLength,
-    maxKeyLength: keyClasses.reduce((max, classes) => Math.max(max, classes.length), 1),
+    keys: keyRecords,
   };
   // Failure links, outputs and dense rows in breadth-first order: everything a state's values are
   // derived from (its parent, its failure state) is shallower, so already done. A failure link goes
   // to the longest proper suffix that is a trie prefix and begins after a non-word character: a
   // suffix beginning inside a word can never start a mention.
-  const { dense, nextOutput } = automaton;
-  for (let state = 0; state < stateCount; state++) {
+  const { dense } = automaton;
+  for (let rank = 0; rank < stateCount; rank++) {
+    const state = renumbered[breadthFirst[rank]];
     const at = state * STATE_STRIDE;
     const fail = states[at + STATE_FAIL];
     const afterWord = state !== 0 && classIsWord[parentClass[state]] === 1;
     if (state !== 0) {
       const inherited = states[fail * STATE_STRIDE + STATE_FIRST_OUTPUT];
-      states[at + STATE_FIRST_OUTPUT] = keyIndex[state] >= 0 ? state : inherited;
-      if (keyIndex[state] >= 0) nextOutput[state] = inherited;
+      const key = keyOfState[state];
+      states[at + STATE_FIRST_OUTPUT] = key >= 0 ? key : inherited;
+      if (key >= 0) keyRecords[key * KEY_STRIDE + KEY_NEXT_OUTPUT] = inherited;
     }
     if (state < denseStates) {
       const row = state * alphabetSize;

@@ -49,12 +49,13 @@ export function analyzeCitations(text: string, token: CancellationToken = neverC
   const listLine = entries.length ? numberedListLine(layout, entries) : 0;
   const findings: Finding[] = [];
   const references: Reference[] = [];
+  const dateReadings: DateReadings = new Map();
   let firstReferenceLine = -1;
   for (const entry of entries) {
     if (!entry.footnote && entry.line < listLine) continue;
     if ((references.length & 0xff) === 0) throwIfCancelled(token);
     if (firstReferenceLine < 0) firstReferenceLine = entry.line;
-    references.push(parseReference(text, entry, findings));
+    references.push(parseReference(text, entry, dateReadings, findings));
   }
   const markers = findMarkers(text, layout.excluded, references, token);
   checkLabels(markers, references, findings);
@@ -300,7 +301,7 @@ function numberedListLine(layout: Layout, entries: Entry[]): number {
 
 // ---- Parsing one entry --------------------------------------------------------------------------
 
-function parseReference(text: string, entry: Entry, findings: Finding[]): Reference {
+function parseReference(text: string, entry: Entry, dateReadings: DateReadings, findings: Finding[]): Reference {
   const bodyStart = skipWhitespace(text, entry.labelSpan.end, entry.end);
   const body = text.slice(bodyStart, entry.end);
   const reference: Reference = { start: entry.labelSpan.start, end: entry.end, label: entry.label, footnote: entry.footnote, labelSpan: entry.labelSpan, body };
@@ -315,7 +316,7 @@ function parseReference(text: string, entry: Entry, findings: Finding[]): Refere
     const problem = title.unbalanced.missing === 'opening' ? 'has a closing quote but no opening quote' : 'opens a quote that is never closed';
     findings.push(finding(at(title.unbalanced), 'unbalanced-quotes', 'warning', `The title of ${noun} ${label} ${problem}.`));
   }
-  const access = findAccessDate(body, title?.end ?? 0, urls);
+  const access = findAccessDate(body, title?.end ?? 0, urls, dateReadings);
   if (title) {
     const outlet = cleanOutlet(body.slice(title.end, Math.min(urls[0]?.start ?? body.length, access?.keywordStart ?? body.length)));
     if (outlet) reference.outlet = outlet;
@@ -352,17 +353,32 @@ function skipWhitespace(text: string, from: number, end: number): number {
 }
 
 // Schemes without `//` that findUrls does not see but that must not pass unnoticed.
-const opaqueUnsafeUrl = /(?<![\p{L}\p{N}])(?:javascript:|vbscript:|command:(?=\p{L})|data:(?=[a-z]+\/))(?!\/\/)[^\s<>"“”]+/giu;
+const opaqueUnsafeUrl = /(?<![\p{L}\p{N}])(?:javascript:|vbscript:|command:(?=\p{L})|data:(?=[a-z]+\/))(?!\/\/)[^\s<>"“”]+/iuy;
+// How far before its colon each of those schemes starts, farthest first so that the leftmost match wins
+// (`javaſcript`, which the pattern accepts too, is as long).
+const opaqueSchemeLengths = ['javascript', 'vbscript', 'command', 'data'].map((scheme) => scheme.length);
 
 /** Every URL in an entry's body, in order: the hierarchical ones findUrls sees, plus opaque unsafe ones. */
 function findEntryUrls(body: string): Span[] {
   const urls = findUrls(body);
-  opaqueUnsafeUrl.lastIndex = 0;
   const first = urls.length;
-  for (let match; (match = opaqueUnsafeUrl.exec(body)); ) {
-    let end = match.index + match[0].length;
-    while (end > match.index && ".,;:!?'’".includes(body[end - 1])) end--;
-    urls.push({ start: match.index, end });
+  // Like findUrls, jump from colon to colon and try the pattern where a scheme would start, rather
+  // than at every position. Matches do not overlap, as with a global pattern.
+  let searchFrom = 0;
+  for (let colon = body.indexOf(':'); colon >= 0; colon = body.indexOf(':', Math.max(colon + 1, searchFrom))) {
+    // Every one of the schemes ends in a, d or t.
+    const last = body.charCodeAt(colon - 1) | 0x20;
+    if (last !== 0x61 /* a */ && last !== 0x64 /* d */ && last !== 0x74 /* t */) continue;
+    for (const length of opaqueSchemeLengths) {
+      opaqueUnsafeUrl.lastIndex = colon - length;
+      const match = colon - length >= searchFrom ? opaqueUnsafeUrl.exec(body) : null;
+      if (!match) continue;
+      let end = match.index + match[0].length;
+      searchFrom = end;
+      while (end > match.index && ".,;:!?'’".includes(body[end - 1])) end--;
+      urls.push({ start: match.index, end });
+      break;
+    }
   }
   return urls.length > first ? urls.sort((a, b) => a.start - b.start) : urls;
 }
@@ -380,8 +396,11 @@ const closingQuotes: Readonly<Record<string, RegExp>> = { '“': /”/g, '"': /[
  * The quoted title before `limit` (the first URL). A closing quote with no opening one (`Strategy …”`)
  * makes the title run from the entry's start; an opening quote never closed makes it run to the next comma.
  */
+const anyQuote = /[“”"«»]/g;
+
 function findTitle(body: string, limit: number): Title | undefined {
-  const open = body.search(/[“”"«»]/);
+  anyQuote.lastIndex = 0;
+  const open = anyQuote.exec(body)?.index ?? -1;
   if (open < 0 || open >= limit) return undefined;
   const quote = body[open];
   if (quote === '”' || quote === '»') {
@@ -396,8 +415,12 @@ function findTitle(body: string, limit: number): Title | undefined {
   return { text: cleanTitle(body.slice(open + 1, end)), end, unbalanced: { start: open, end, missing: 'closing' } };
 }
 
+// Whitespace that collapse would change inside the text: any but a space, or two in a row.
+const uncollapsed = /[^\S ]| {2}/;
+
 function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most titles and outlets are one line with single spaces: testing is cheaper than replacing.
+  return (uncollapsed.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 function trimUnits(text: string, leading: string, trailing: string): string {
@@ -432,6 +455,9 @@ function cleanOutlet(raw: string): string | undefined {
 
 type DateReading = { iso: string } | { problem: 'impossible' | 'too-early' };
 
+/** Written access dates already read. A reference list tends to give all its entries the same one. */
+type DateReadings = Map<string, DateReading | undefined>;
+
 interface AccessDate {
   keywordStart: number;
   dateSpan: Span;
@@ -446,19 +472,31 @@ const datePatterns = [
   String.raw`\p{L}{3,10}\.?\s{1,3}\d{1,2}${ordinal},?\s{1,3}\d{4}`,
 ];
 const accessKeyword = String.raw`(?:last\s{1,3})?access(?:ed)?(?:\s{1,3}(?:date|on))?|retrieved(?:\s{1,3}on)?|erişim(?:\s{1,3}tarihi)?`;
-const accessDate = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${accessKeyword})\s{0,3}[:.]?\s{0,3}(${datePatterns.join('|')})(?![\p{N}])`,
-  'dgiu',
-);
+// The keyword must not continue a word ("inaccessible"). That is checked on each match with
+// `wordBefore` rather than by a lookbehind in `accessDate`, which would run at every position of the body
+// and double the search's cost. The date is the match's last part (only a lookahead follows), so its span
+// needs no `d` flag, which would make every match compute the indices of all groups.
+const accessDate = new RegExp(String.raw`(?:${accessKeyword})\s{0,3}[:.]?\s{0,3}(${datePatterns.join('|')})(?![\p{N}])`, 'giu');
+const wordBefore = /(?<=[\p{L}\p{N}])/uy;
 
 /** The first "Access Date: …", "Accessed …", "Retrieved …" after `from` whose date text reads as a date. */
-function findAccessDate(body: string, from: number, urls: readonly Span[]): AccessDate | undefined {
+function findAccessDate(body: string, from: number, urls: readonly Span[], readings: DateReadings): AccessDate | undefined {
   accessDate.lastIndex = from;
   for (let match; (match = accessDate.exec(body)); ) {
-    if (urls.some((url) => url.start <= match.index && match.index < url.end)) continue;
-    const date = readDate(match[1]);
-    const [start, end] = match.indices![1];
-    if (date) return { keywordStart: match.index, dateSpan: { start, end }, date };
+    const start = match.index;
+    wordBefore.lastIndex = start;
+    if (wordBefore.test(body)) {
+      // No match at this position; go on from the next one (every keyword starts with a letter of one
+      // code unit), where the lookbehind would have let the search go on too.
+      accessDate.lastIndex = start + 1;
+      continue;
+    }
+    if (urls.some((url) => url.start <= start && start < url.end)) continue;
+    const written = match[1];
+    if (!readings.has(written)) readings.set(written, readDate(written));
+    const date = readings.get(written);
+    const end = start + match[0].length;
+    if (date) return { keywordStart: start, dateSpan: { start: end - match[1].length, end }, date };
   }
   return undefined;
 }
@@ -471,16 +509,18 @@ const months: ReadonlyMap<string, number> = new Map(
   ].flatMap((names, index) => names.map((name): [string, number] => [name, (index % 12) + 1])),
 );
 
+const numericDate = /^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$/;
+const dayFirstDate = /^(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>\p{L}+)\.?,?\s+(?<year>\d{4})$/iu;
+const monthFirstDate = /^(?<month>\p{L}+)\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})$/iu;
+
 /** Numeric dates are year-first (ISO) or day-first (06.02.2024 is 6 February); undefined when not a date. */
 function readDate(written: string): DateReading | undefined {
-  const numeric = /^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$/.exec(written);
+  const numeric = numericDate.exec(written);
   if (numeric) {
     const [, a, b, c] = numeric;
     return a.length === 4 ? checkedDate(+a, +b, +c) : checkedDate(+c, +b, +a);
   }
-  const words =
-    /^(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>\p{L}+)\.?,?\s+(?<year>\d{4})$/iu.exec(written) ??
-    /^(?<month>\p{L}+)\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})$/iu.exec(written);
+  const words = dayFirstDate.exec(written) ?? monthFirstDate.exec(written);
   const { day, month: monthName, year } = words?.groups ?? {};
   const month = monthName === undefined ? undefined : months.get(monthName.toLowerCase());
   return month === undefined ? undefined : checkedDate(Number(year), month, Number(day));
@@ -493,8 +533,11 @@ function checkedDate(year: number, month: number, day: number): DateReading {
   const daysInMonth = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
   if (day < 1 || day > daysInMonth) return { problem: 'impossible' };
   if (year < earliestAccessYear) return { problem: 'too-early' };
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { iso: `${year}-${pad(month)}-${pad(day)}` };
+  return { iso: `${year}-${twoDigits(month)}-${twoDigits(day)}` };
+}
+
+function twoDigits(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 // ---- Markers ------------------------------------------------------------------------------------

@@ -31,21 +31,76 @@ export function recognizeDates(text: string, options: DateOptions = {}, token: C
 const trigger =
   /\d|\b(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]e(?:ar|sterday)|[Mm]onth|[Ww]eek|[Tt]o(?:day|morrow))/g;
 
-const months: ReadonlyMap<string, number> = new Map(
+/** Longest word a WordTable holds. */
+const maxTableWord = 15;
+
+/**
+ * ASCII words (and a value for each) looked up straight in the text: found by first letter and
+ * length, then compared in place, so that no word is sliced out (and allocated) just to be looked
+ * up. An ignore-case table holds lower-case words and matches them in any case.
+ */
+class WordTable<V> {
+  /** Words by `first letter * 16 + length`. */
+  private readonly buckets: (Array<readonly [string, V]> | undefined)[] = new Array(128 * 16);
+
+  constructor(
+    entries: Iterable<readonly [string, V]>,
+    private readonly ignoreCase = false,
+  ) {
+    for (const entry of entries) {
+      const word = entry[0];
+      if (word.length > maxTableWord) throw new Error(`"${word}" is too long for a WordTable`);
+      (this.buckets[bucketKey(word.charCodeAt(0), word.length)] ??= []).push(entry);
+    }
+  }
+
+  /** The value of the word text[start, end), if the table holds it. */
+  get(text: string, start: number, end: number): V | undefined {
+    const first = text.charCodeAt(start);
+    if (end - start > maxTableWord || !(first < 128)) return undefined;
+    const bucket = this.buckets[bucketKey(this.ignoreCase ? toLowerAscii(first) : first, end - start)];
+    if (bucket === undefined) return undefined;
+    for (let i = 0; i < bucket.length; i++) {
+      const word = bucket[i][0];
+      if (this.ignoreCase ? equalsIgnoringCase(text, start, word) : text.startsWith(word, start)) return bucket[i][1];
+    }
+    return undefined;
+  }
+}
+
+function bucketKey(first: number, length: number): number {
+  return first * 16 + length;
+}
+
+function toLowerAscii(c: number): number {
+  return isUpper(c) ? c + 32 : c;
+}
+
+/** Whether text at start reads `word` (lower case), ignoring the case of ASCII letters. */
+function equalsIgnoringCase(text: string, start: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (toLowerAscii(text.charCodeAt(start + i)) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+function wordSet(words: readonly string[], ignoreCase = false): WordTable<true> {
+  return new WordTable(words.map((word): [string, true] => [word, true]), ignoreCase);
+}
+
+/** Month names and abbreviations; abbreviations need a day or a year after them, only full names stand alone ("in June"). */
+const months = new WordTable<{ value: number; abbreviated: boolean }>(
   [
     ['January', 'Jan'], ['February', 'Feb'], ['March', 'Mar'], ['April', 'Apr'], ['May'], ['June', 'Jun'],
     ['July', 'Jul'], ['August', 'Aug'], ['September', 'Sep', 'Sept'], ['October', 'Oct'], ['November', 'Nov'], ['December', 'Dec'],
-  ].flatMap((names, index) => names.map((name): [string, number] => [name, index + 1])),
+  ].flatMap((names, index) => names.map((name, k) => [name, { value: index + 1, abbreviated: k > 0 }] as const)),
 );
-/** Abbreviations need a day or a year after them; only full names stand alone ("in June"). */
-const abbreviatedMonths: ReadonlySet<string> = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
 /** Day numbers as Date#getUTCDay counts them. */
-const weekdays: ReadonlyMap<string, number> = new Map(
-  ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'].map((name, index): [string, number] => [name, index]),
+const weekdays = new WordTable<number>(
+  ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'].map((name, index) => [name, index] as const),
 );
 const relativeWords: ReadonlyMap<string, -1 | 0 | 1> = new Map([['last', -1], ['this', 0], ['next', 1]]);
-const dayWords: ReadonlyMap<string, number> = new Map([['yesterday', -1], ['today', 0], ['tomorrow', 1]]);
-const units: ReadonlyMap<string, Unit> = new Map([['year', 'year'], ['month', 'month'], ['week', 'week']]);
+/** Looked up in any case; parseKeyword decides what a capital means. */
+const dayWords = new WordTable<number>([['yesterday', -1], ['today', 0], ['tomorrow', 1]], true);
+const units = new WordTable<Unit>([['year', 'year'], ['month', 'month'], ['week', 'week']], true);
 /** Modifiers kept in the mention's text without changing its value ("early 2023", "mid-June"). */
 const modifiers: ReadonlySet<string> = new Set(['early', 'late', 'mid']);
 const seasons: ReadonlySet<string> = new Set(['spring', 'summer', 'autumn', 'winter']);
@@ -73,7 +128,7 @@ const yearContext: ReadonlySet<string> = new Set([
 /** Abbreviations before a year, written with a dot: "c. 1990". Other dotted words end a sentence or label a number. */
 const yearAbbreviations: ReadonlySet<string> = new Set(['c', 'ca']);
 const numberLabels: ReadonlySet<string> = new Set(['no', 'nos', 'nr', 'vol', 'p', 'pp', 'para', 'art', 'sec', 'ch', 'fig', 'tab', 'ref', 'op']);
-const quantityNouns: ReadonlySet<string> = new Set([
+const quantityNouns = wordSet([
   'troops', 'soldiers', 'people', 'persons', 'men', 'women', 'children', 'civilians', 'refugees', 'migrants', 'casualties',
   'deaths', 'dead', 'killed', 'wounded', 'injured', 'fighters', 'personnel', 'officers', 'workers', 'employees', 'members',
   'students', 'residents', 'families', 'households', 'units', 'tanks', 'vehicles', 'aircraft', 'planes', 'jets', 'drones',
@@ -91,6 +146,8 @@ const monthContext: ReadonlySet<string> = new Set([
 const reportingVerbs: ReadonlySet<string> = new Set([
   'said', 'told', 'announced', 'reported', 'added', 'stated', 'confirmed', 'declared', 'wrote', 'warned', 'claimed',
 ]);
+/** Words before a lone weekday that make it a date ("on Friday", "since Monday"). */
+const onWeekday: ReadonlySet<string> = new Set(['on', 'since']);
 /** Words that may follow "said Friday" when Friday is a date (unlike "said Friday prayers"). */
 const afterReportedWeekday: ReadonlySet<string> = new Set([
   'that', 'the', 'a', 'an', 'in', 'at', 'after', 'before', 'following', 'during', 'it', 'he', 'she', 'they', 'there', 'as',
@@ -102,6 +159,17 @@ const glueCharacters = '/\\.,-+$€£¥#@%&=?_~^|';
 const endPointWords: ReadonlySet<string> = new Set(['early', 'late', 'mid', 'this', 'last', 'next', 'earlier', 'later']);
 const fromConnectors: ReadonlySet<string> = new Set(['to', 'until', 'till', 'through']);
 const betweenConnectors: ReadonlySet<string> = new Set(['and']);
+/**
+ * Every word that the rules compare a context word (Word.lower) with; the look-back reads any other
+ * word as ''. Keep it in step with the sets and words that lookBack, accept and parseRange consult.
+ */
+const contextWords = new WordTable<string>(
+  [
+    ...relativeWords.keys(), ...modifiers, ...seasons, ...yearContext, ...yearAbbreviations, ...numberLabels, ...monthContext,
+    ...onWeekday, ...reportingVerbs, 'earlier', 'later', 's',
+  ].map((word) => [word, word] as const),
+  true,
+);
 
 /** Whitespace allowed between the words of one date. */
 const maxGap = 16;
@@ -137,7 +205,7 @@ type Anchor =
 /** The word before a position, as the look-back sees it. */
 interface Word {
   start: number;
-  /** Lower-cased; empty for words too long to be context words. */
+  /** Lower-cased if it is one of contextWords, whole; else empty. */
   lower: string;
   /** Written with a dot right after it ("No.", "c.", or a sentence's last word). */
   dot: boolean;
@@ -168,6 +236,32 @@ interface Point {
   modified?: boolean;
   /** The word before the point and its modifiers. */
   context?: Word | typeof numberBefore;
+}
+
+/** What a reader knows of a new point; the rest starts out unset. */
+type PointFields = Pick<Point, 'start' | 'end' | 'precision'> & Partial<Point>;
+
+/**
+ * Every point is made here, with all fields present in one order, so that points share one object
+ * shape: V8 then keeps the many reads of their fields fast, and copying one (join) cheap.
+ */
+function newPoint(fields: PointFields): Point {
+  return {
+    start: fields.start,
+    end: fields.end,
+    y: fields.y,
+    m: fields.m,
+    d: fields.d,
+    untilYear: fields.untilYear,
+    precision: fields.precision,
+    anchor: fields.anchor,
+    ambiguous: fields.ambiguous ?? false,
+    invalid: fields.invalid,
+    bare: fields.bare,
+    unit: fields.unit,
+    modified: fields.modified,
+    context: fields.context,
+  };
 }
 
 interface MonthName {
@@ -211,9 +305,11 @@ class DateScanner {
     throwIfCancelled(token);
     const text = this.text;
     let nextCheck = chunk;
+    let searchFrom = 0;
     trigger.lastIndex = 0;
-    for (let match = trigger.exec(text); match; match = trigger.exec(text)) {
-      const pos = match.index;
+    // test() rather than exec(): no match array per trigger; triggerStart finds where the match began.
+    while (trigger.test(text)) {
+      const pos = triggerStart(text, searchFrom, trigger.lastIndex);
       if (pos >= nextCheck) {
         throwIfCancelled(token);
         nextCheck = pos + chunk;
@@ -221,7 +317,7 @@ class DateScanner {
       // A hyphen may join a modifier ("mid-2023"); the look-back decides that. Other glue rules out at once.
       const before = text.charCodeAt(pos - 1);
       const end = before !== 45 && isGlue(before) ? -1 : this.parseAt(pos);
-      trigger.lastIndex = end > pos ? end : tokenEnd(text, pos);
+      searchFrom = trigger.lastIndex = end > pos ? end : tokenEnd(text, pos);
     }
     return this.mentions;
   }
@@ -253,10 +349,9 @@ class DateScanner {
     if (month) return this.parseMonthFirst(pos, month);
     const end = lettersEnd(text, pos);
     if (end === pos || isWordChar(text.charCodeAt(end))) return undefined;
-    const word = text.slice(pos, end);
-    const weekday = weekdays.get(word);
+    const weekday = weekdays.get(text, pos, end);
     if (weekday !== undefined) return this.parseWeekday(pos, end, weekday);
-    return this.parseKeyword(pos, end, word);
+    return this.parseKeyword(pos, end);
   }
 
   private parseNumber(pos: number): Point | undefined {
@@ -264,7 +359,7 @@ class DateScanner {
     const length = digitsStop - pos;
     if (length === 4) return this.parseFourDigits(pos, digitsStop);
     if (length > 2) return undefined;
-    return this.parseNumericDate(pos) ?? this.parseDayFirst(pos);
+    return this.parseNumericDate(pos, digitsStop) ?? this.parseDayFirst(pos);
   }
 
   /** ISO dates ("2024-06-20"), decades ("1990s") and lone years. */
@@ -279,10 +374,10 @@ class DateScanner {
     if (next === 115 /* s */ && !isWordChar(text.charCodeAt(digitsStop + 1)) && year % 10 === 0 && year >= 1000) {
       // "the 1800s" and "the 1900s" are centuries; "the 2000s" and "the 1990s" are decades.
       const untilYear = year % 100 === 0 && year < 2000 ? year + 99 : year + 9;
-      return { start: pos, end: digitsStop + 1, y: year, untilYear, precision: 'year', ambiguous: false };
+      return newPoint({ start: pos, end: digitsStop + 1, y: year, untilYear, precision: 'year' });
     }
     if (!this.yearBoundary(digitsStop) || year < minBareYear || year > maxBareYear) return undefined;
-    return { start: pos, end: digitsStop, y: year, precision: 'year', ambiguous: false, bare: 'year' };
+    return newPoint({ start: pos, end: digitsStop, y: year, precision: 'year', bare: 'year' });
   }
 
   /** YYYY-MM-DD or YYYY/MM/DD. */
@@ -296,7 +391,7 @@ class DateScanner {
     if (!timeFollows && !this.numericBoundary(end)) return undefined;
     const m = digitsValue(text, pos + 5, pos + 7);
     const d = digitsValue(text, pos + 8, end);
-    return { start: pos, end, y: year, m, d, precision: 'day', ambiguous: false, invalid: !isValidDate(year, m, d) };
+    return newPoint({ start: pos, end, y: year, m, d, precision: 'day', invalid: !isValidDate(year, m, d) });
   }
 
   /**
@@ -304,22 +399,25 @@ class DateScanner {
    * 6 February); if that is no date but month first is ("12/25/2024"), read month first. The
    * mention is ambiguous when both readings are dates and differ.
    */
-  private parseNumericDate(pos: number): Point | undefined {
-    const separator = this.text.charCodeAt(digitsEnd(this.text, pos));
+  private parseNumericDate(pos: number, firstEnd: number): Point | undefined {
+    // Read with charCodeAt rather than a regex: most candidates are other numbers, rejected by the first check.
+    const text = this.text;
+    const separator = text.charCodeAt(firstEnd);
     if (separator !== 46 && separator !== 47 && separator !== 45) return undefined;
-    numericDate.lastIndex = pos;
-    const match = numericDate.exec(this.text);
-    if (!match) return undefined;
-    const end = pos + match[0].length;
+    const secondEnd = digitsEnd(text, firstEnd + 1);
+    const secondLength = secondEnd - firstEnd - 1;
+    if (secondLength < 1 || secondLength > 2 || text.charCodeAt(secondEnd) !== separator || !isDigits(text, secondEnd + 1, 4)) return undefined;
+    const end = secondEnd + 5;
     if (!this.numericBoundary(end)) return undefined;
-    const a = Number(match[1]);
-    const b = Number(match[3]);
-    const y = Number(match[4]);
+    const a = digitsValue(text, pos, firstEnd);
+    const b = digitsValue(text, firstEnd + 1, secondEnd);
+    const y = digitsValue(text, secondEnd + 1, end);
     const dayFirst = isValidDate(y, b, a);
     const monthFirst = isValidDate(y, a, b);
-    const base = { start: pos, end, y, precision: 'day' as const };
-    if (!dayFirst && !monthFirst) return { ...base, ambiguous: false, invalid: true };
-    return dayFirst ? { ...base, m: b, d: a, ambiguous: monthFirst && a !== b } : { ...base, m: a, d: b, ambiguous: false };
+    if (!dayFirst && !monthFirst) return newPoint({ start: pos, end, y, precision: 'day', invalid: true });
+    return dayFirst
+      ? newPoint({ start: pos, end, y, m: b, d: a, precision: 'day', ambiguous: monthFirst && a !== b })
+      : newPoint({ start: pos, end, y, m: a, d: b, precision: 'day' });
   }
 
   /** "6 December 2022", "6th of December", "25 March"; else a lone day before a dash, which only a range can use. */
@@ -330,8 +428,8 @@ class DateScanner {
     if (monthAt >= 0 && this.wordAt(monthAt, 'of')) monthAt = this.gap(monthAt + 2);
     const month = monthAt >= 0 ? this.readMonth(monthAt) : undefined;
     // A lone day may open a range ("24–30 April"); parseEndPoint reads one that closes a range.
-    if (!month) return this.dash(day.end) < 0 ? undefined : { start: pos, end: day.end, d: day.value, precision: 'day', ambiguous: false, bare: 'day' };
-    return this.completeDay({ start: pos, end: month.end, m: month.value, d: day.value, precision: 'day', ambiguous: false });
+    if (!month) return this.dash(day.end) < 0 ? undefined : newPoint({ start: pos, end: day.end, d: day.value, precision: 'day', bare: 'day' });
+    return this.completeDay(newPoint({ start: pos, end: month.end, m: month.value, d: day.value, precision: 'day' }));
   }
 
   /** "December 6, 2022", "Dec. 6", "January 29 this year", "December 2022", "August of 2022", "February of this year", "June". */
@@ -340,17 +438,17 @@ class DateScanner {
     const next = this.gap(end);
     if (next >= 0) {
       const day = this.readDay(next);
-      if (day) return this.completeDay({ start, end: day.end, m, d: day.value, precision: 'day', ambiguous: false });
+      if (day) return this.completeDay(newPoint({ start, end: day.end, m, d: day.value, precision: 'day' }));
       const yearAt = this.wordAt(next, 'of') ? this.gap(next + 2) : next;
       const year = yearAt >= 0 ? this.readYear(yearAt) : undefined;
-      if (year) return { start, end: year.end, y: year.value, m, precision: 'month', ambiguous: false };
+      if (year) return newPoint({ start, end: year.end, y: year.value, m, precision: 'month' });
     }
     const relativeYear = this.readRelativeYear(end);
     if (relativeYear) {
-      return { start, end: relativeYear.end, m, precision: 'month', ambiguous: false, anchor: { kind: 'yearOffset', offset: relativeYear.offset } };
+      return newPoint({ start, end: relativeYear.end, m, precision: 'month', anchor: { kind: 'yearOffset', offset: relativeYear.offset } });
     }
     if (month.abbreviated || isPossessive(this.text, end)) return undefined;
-    return { start, end, m, precision: 'month', ambiguous: false, bare: 'month', anchor: { kind: 'nearestYear' } };
+    return newPoint({ start, end, m, precision: 'month', bare: 'month', anchor: { kind: 'nearestYear' } });
   }
 
   /** A month and day: adds the year written after it ("…, 2022", "… this year"), or anchors it; checks the calendar. */
@@ -375,23 +473,27 @@ class DateScanner {
     if (dateAt >= 0) {
       const month = this.readMonth(dateAt);
       const date = month ? this.parseMonthFirst(dateAt, month) : isDigit(text.charCodeAt(dateAt)) ? this.parseNumber(dateAt) : undefined;
-      if (date && date.d !== undefined && date.m !== undefined) return { ...date, start };
+      if (date && date.d !== undefined && date.m !== undefined) {
+        date.start = start;
+        return date;
+      }
     }
-    return { start, end: wordEnd, precision: 'day', ambiguous: false, bare: 'weekday', anchor: { kind: 'weekday', weekday, mode: 'onOrBefore' } };
+    return newPoint({ start, end: wordEnd, precision: 'day', bare: 'weekday', anchor: { kind: 'weekday', weekday, mode: 'onOrBefore' } });
   }
 
   /** yesterday, today, tomorrow; "year", "month" and "week", which need this/last/next before them. */
-  private parseKeyword(start: number, end: number, word: string): Point | undefined {
-    const lower = word.toLowerCase();
-    const unit = units.get(lower);
+  private parseKeyword(start: number, end: number): Point | undefined {
+    const text = this.text;
+    const lowerCase = !hasUpper(text, start, end);
+    const unit = units.get(text, start, end);
     // A capitalised unit names something: "This Week in Asia".
-    if (unit && word !== lower) return undefined;
-    if (unit) return { start, end, precision: unit === 'year' ? 'year' : unit === 'month' ? 'month' : 'day', ambiguous: false, bare: 'unit', unit };
-    const offset = dayWords.get(lower);
+    if (unit && !lowerCase) return undefined;
+    if (unit) return newPoint({ start, end, precision: unit === 'year' ? 'year' : unit === 'month' ? 'month' : 'day', bare: 'unit', unit });
+    const offset = dayWords.get(text, start, end);
     if (offset === undefined) return undefined;
     // Capitalised mid-sentence it is a name: "Russia Today", "USA Today".
-    if (word !== lower && !this.atSentenceStart(start)) return undefined;
-    return { start, end, precision: 'day', ambiguous: false, anchor: { kind: 'dayOffset', offset } };
+    if (!lowerCase && !this.atSentenceStart(start)) return undefined;
+    return newPoint({ start, end, precision: 'day', anchor: { kind: 'dayOffset', offset } });
   }
 
   // ---- Look-back and acceptance -----------------------------------------------------------------
@@ -536,7 +638,7 @@ class DateScanner {
     const day = this.readDay(pos);
     if (!day) return undefined;
     const year = this.readYearAfterDay(day.end);
-    const point: Point = { start: pos, end: day.end, d: day.value, precision: 'day', ambiguous: false, bare: 'day' };
+    const point = newPoint({ start: pos, end: day.end, d: day.value, precision: 'day', bare: 'day' });
     if (year) {
       point.y = year.value;
       point.end = year.end;
@@ -565,12 +667,10 @@ class DateScanner {
     const text = this.text;
     if (!isUpper(text.charCodeAt(pos))) return undefined;
     const end = lettersEnd(text, pos);
-    if (end - pos > 9 || isWordChar(text.charCodeAt(end))) return undefined;
-    const word = text.slice(pos, end);
-    const value = months.get(word);
-    if (value === undefined) return undefined;
-    const abbreviated = abbreviatedMonths.has(word);
-    return { value, end: abbreviated && text.charCodeAt(end) === 46 ? end + 1 : end, abbreviated };
+    if (isWordChar(text.charCodeAt(end))) return undefined;
+    const month = months.get(text, pos, end);
+    if (month === undefined) return undefined;
+    return { value: month.value, end: month.abbreviated && text.charCodeAt(end) === 46 ? end + 1 : end, abbreviated: month.abbreviated };
   }
 
   /** A four-digit year, 1000–2999, standing as a token of its own. */
@@ -632,7 +732,7 @@ class DateScanner {
     while (i > floor && end - i <= maxWord && isLetter(text.charCodeAt(i - 1))) i--;
     if (i === end) return undefined;
     const clean = end - i <= maxWord && !(i > floor && isWordChar(text.charCodeAt(i - 1)));
-    return { start: i, lower: clean ? text.slice(i, end).toLowerCase() : '', dot, hyphen };
+    return { start: i, lower: (clean && contextWords.get(text, i, end)) || '', dot, hyphen };
   }
 
   /** End of the whitespace at pos between two words of a date (at most one line break), or -1 if none. */
@@ -719,7 +819,7 @@ class DateScanner {
     const at = this.gap(end);
     if (at < 0 || !isLower(this.text.charCodeAt(at))) return false;
     const wordEnd = lettersEnd(this.text, at);
-    return wordEnd - at <= maxWord && quantityNouns.has(this.text.slice(at, wordEnd));
+    return quantityNouns.get(this.text, at, wordEnd) === true;
   }
 
   /** Punctuation, a line break, the end of the text, "'s" or a capitalised word follows. */
@@ -745,20 +845,19 @@ class DateScanner {
   private emit(start: number, end: number, from: Point, to?: Point): void {
     const value = to ? this.rangeValue(from, to) : this.pointValue(from);
     const precision = to && precisionRank[to.precision] < precisionRank[from.precision] ? to.precision : from.precision;
-    this.mentions.push({
-      start,
-      end,
-      text: this.text.slice(start, end),
-      ...(value === undefined ? {} : { value }),
-      precision,
-      relative: from.anchor !== undefined || to?.anchor !== undefined,
-      ambiguous: from.ambiguous || to?.ambiguous === true,
-    });
+    const text = this.text.slice(start, end);
+    const relative = from.anchor !== undefined || to?.anchor !== undefined;
+    const ambiguous = from.ambiguous || to?.ambiguous === true;
+    // Two literals rather than a spread of an optional `value`: this runs once per mention.
+    this.mentions.push(value === undefined ? { start, end, text, precision, relative, ambiguous } : { start, end, text, value, precision, relative, ambiguous });
     this.lastEnd = end;
     this.lastPrecision = precision;
   }
 
   private pointValue(point: Point): string | undefined {
+    // Most points are written in full ("6 December 2022"): format those without building an interval.
+    const { y, m, d } = point;
+    if (y !== undefined && point.untilYear === undefined) return isValidDate(y, m ?? 1, d ?? 1) ? formatYmd({ y, m, d }) : undefined;
     const interval = resolve(point, this.reference);
     return interval && formatInterval(interval.first, interval.last);
   }
@@ -776,12 +875,10 @@ class DateScanner {
 
 // ---- Pure helpers -------------------------------------------------------------------------------
 
-const numericDate = /(\d{1,2})([./-])(\d{1,2})\2(\d{4})/y;
 const listSeparator = /,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+/y;
 const closingPunctuation = ',.;:)]!?"”’\'…';
 const openingPunctuation = '"“‘\'([*_#>';
 const sentenceEnds = '.!?\n\r:';
-const onWeekday: ReadonlySet<string> = new Set(['on', 'since']);
 const precisionRank: Readonly<Record<DatePrecision, number>> = { year: 0, month: 1, day: 2 };
 /** A leap year, for checking a day whose year is not written yet ("February 29"). */
 const leapYear = 2000;
@@ -835,9 +932,11 @@ function isPossessive(text: string, pos: number): boolean {
   return isApostrophe(text.charCodeAt(pos)) && text.charCodeAt(pos + 1) === 115 && !isWordChar(text.charCodeAt(pos + 2));
 }
 
+/** st, nd, rd or th at pos (compared by code so that rejected days allocate nothing). */
 function isOrdinalSuffix(text: string, pos: number): boolean {
-  const suffix = text.slice(pos, pos + 2);
-  return suffix === 'st' || suffix === 'nd' || suffix === 'rd' || suffix === 'th';
+  const first = text.charCodeAt(pos);
+  const second = text.charCodeAt(pos + 1);
+  return second === 100 /* d */ ? first === 110 /* n */ || first === 114 /* r */ : (first === 115 /* s */ && second === 116) /* t */ || (first === 116 /* t */ && second === 104) /* h */;
 }
 
 function isWord(word: Word | typeof numberBefore | undefined): word is Word {
@@ -860,10 +959,26 @@ function digitsValue(text: string, start: number, end: number): number {
   return value;
 }
 
+function hasUpper(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isUpper(text.charCodeAt(i))) return true;
+  return false;
+}
+
 function lettersEnd(text: string, pos: number): number {
   let i = pos;
   while (isLetter(text.charCodeAt(i))) i++;
   return i;
+}
+
+/**
+ * Where a trigger match that ended at matchEnd began: a digit matches alone; a word prefix follows a
+ * word boundary, so it runs back over letters to the first non-letter (or to where the search began).
+ */
+function triggerStart(text: string, searchFrom: number, matchEnd: number): number {
+  let start = matchEnd - 1;
+  if (isDigit(text.charCodeAt(start))) return start;
+  while (start > searchFrom && isLetter(text.charCodeAt(start - 1))) start--;
+  return start;
 }
 
 /** Where scanning resumes after a trigger that is no date: past its digits or letters. */
@@ -1070,12 +1185,14 @@ function compareYmd(a: Ymd, b: Ymd): number {
 }
 
 function formatYmd(date: Ymd): string {
-  return `${date.y}${date.m === undefined ? '' : `-${twoDigits(date.m)}`}${date.d === undefined ? '' : `-${twoDigits(date.d)}`}`;
+  const year = String(date.y);
+  if (date.m === undefined) return year;
+  const month = year + twoDigits[date.m];
+  return date.d === undefined ? month : month + twoDigits[date.d];
 }
 
-function twoDigits(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
+/** "-01" to "-31", indexed by number: months and days are formatted once per mention, so look them up. */
+const twoDigits: readonly string[] = Array.from({ length: 32 }, (_, n) => (n < 10 ? `-0${n}` : `-${n}`));
 
 function formatInterval(first: Ymd, last: Ymd): string {
   const single = first === last || (first.y === last.y && first.m === last.m && first.d === last.d);

@@ -16,7 +16,6 @@
  */
 import type { DocumentAnalysis } from './analysis';
 import { nameWord, personTitles } from './names';
-import { overlapsAny } from './spans';
 import type { Finding, Span } from './types';
 
 export interface KnownSpans {
@@ -29,16 +28,14 @@ export interface KnownSpans {
 
 export const unlinkedMentionCode = 'unlinked-mention';
 
-const titleAbbreviation = String.raw`(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sen|Gov|Rep|Sgt|Capt)\.`;
-/** An initial with its period ("J."); without one it is read as a word. */
-const initial = String.raw`\p{Lu}\.(?=[ \t])`;
-const word = String.raw`\p{Lu}[\p{L}\p{M}]*(?:[-‐‑]\p{L}[\p{L}\p{M}]*|['’]\p{Lu}[\p{L}\p{M}]*)*`;
-const token = `(?:${titleAbbreviation}|${initial}|${word})`;
-const connector = String.raw`(?:of|for|and|the|on|de|del|der|van|von|da|bin|al)`;
-/** A run of capitalised tokens, possibly joined by lower-case connectors, on one line; tried only where a word starts with a capital. */
-const capitalisedRun = new RegExp(String.raw`${token}(?:[ \t]+(?:${connector}[ \t]+){0,2}${token})*`, 'uy');
-const tokenPattern = new RegExp(`${token}|${connector}`, 'gu');
-
+/**
+ * The grammar of a capitalised run, scanned by hand below (two Unicode-property regexes per run cost
+ * most of the time here): a run is tokens on one line, separated by blanks and at most two lower-case
+ * connectors ("Ministry of the Interior"); a token is a title abbreviation ("Dr."), an initial followed
+ * by a blank ("J. "), or a word: a capital, letters and marks, and parts joined by a hyphen before a
+ * letter ("Won-sik") or an apostrophe before a capital ("O’Brien").
+ */
+const titleAbbreviations: ReadonlySet<string> = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Gen', 'Lt', 'Col', 'Sen', 'Gov', 'Rep', 'Sgt', 'Capt']);
 const connectors: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'del', 'der', 'van', 'von', 'da', 'bin', 'al']);
 /** Connectors that belong inside a person's name ("Ursula von der Leyen"); the rest only inside institutions. */
 const nameParticles: ReadonlySet<string> = new Set(['de', 'del', 'der', 'van', 'von', 'da', 'bin', 'al']);
@@ -115,27 +112,28 @@ export function unlinkedMentionsIn(text: string, analysis: Pick<DocumentAnalysis
 
 /**
  * Hints for likely actor names that no annotation covers. Linear in the text: a table lookup per code
- * unit finds where capitalised words start, and only there is the run pattern tried.
+ * unit finds where capitalised words start, and only there is a run scanned.
  */
 export function findUnlinkedMentions(text: string, known: KnownSpans): Finding[] {
-  const { upper, word } = unitTables();
+  const classes = unitClasses();
+  // Runs and their tokens come in text order, so overlaps are found by sweeping, not searching.
+  const excludedSpans = new Sweep(known.excluded);
+  const knownSpans = [new Sweep(known.mentions), new Sweep(known.dates)];
   const findings: Finding[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (upper[text.charCodeAt(i)] === 0 || (i > 0 && word[text.charCodeAt(i - 1)] === 1)) continue;
+  for (let i = nextCapital(text, 0, classes); i < text.length; i = nextCapital(text, i + 1, classes)) {
     // One capitalised word is a name only after a title ("President Okonjo"). Most capitalised words
-    // stand alone, so that case is settled without the run pattern.
-    const wordEnd = endOfWord(text, i, word);
-    if (!continuesAfter(text, wordEnd, word) && !personTitles.has(previousWord(text, i).toLowerCase())) {
+    // stand alone, so that case is settled without scanning a run.
+    const wordEnd = endOfWord(text, i, classes);
+    if (!continuesAfter(text, wordEnd, classes) && !followsTitle(text, i)) {
       i = wordEnd - 1;
       continue;
     }
-    capitalisedRun.lastIndex = i;
-    const run = capitalisedRun.exec(text);
-    if (!run) continue;
-    const end = i + run[0].length;
+    const tokens = runAt(text, i, classes);
+    const end = tokens[tokens.length - 1].end;
+    const excluded = excludedSpans.overlaps(i, end);
     i = end - 1;
-    if (overlapsAny(known.excluded, run.index, end)) continue;
-    for (const candidate of splitAtKnown(tokensOf(run[0], run.index), known).flatMap((piece) => classify(text, trimPiece(text, piece)))) {
+    if (excluded) continue;
+    for (const candidate of splitAtKnown(tokens, knownSpans).flatMap((piece) => classify(text, trimPiece(text, piece)))) {
       const first = candidate.tokens[0];
       const last = candidate.tokens[candidate.tokens.length - 1];
       findings.push({
@@ -150,58 +148,162 @@ export function findUnlinkedMentions(text: string, known: KnownSpans): Finding[]
   return findings;
 }
 
+/** Where the next word that starts with a capital starts, at or after `from`; the text's length if none does. */
+function nextCapital(text: string, from: number, classes: Uint8Array): number {
+  for (let at = from; at < text.length; at++) {
+    if ((classes[text.charCodeAt(at)] & upper) !== 0 && (at === 0 || (classes[text.charCodeAt(at - 1)] & wordUnit) === 0)) return at;
+  }
+  return text.length;
+}
+
 /** The end of the word starting at `start`; hyphens, apostrophes and periods may join its parts ("Leif-Eric", "O’Brien", "Dr."). */
-function endOfWord(text: string, start: number, word: Uint8Array): number {
+function endOfWord(text: string, start: number, classes: Uint8Array): number {
   let at = start + 1;
-  while (at < text.length && (word[text.charCodeAt(at)] === 1 || /[-‐‑'’.]/.test(text[at]))) at++;
+  while (at < text.length && ((classes[text.charCodeAt(at)] & wordUnit) !== 0 || isWordJoiner(text.charCodeAt(at)))) at++;
   return at;
 }
 
+/** - ‐ ‑ ' ’ and the period. */
+function isWordJoiner(unit: number): boolean {
+  return unit === 0x2d || unit === 0x2010 || unit === 0x2011 || unit === 0x27 || unit === 0x2019 || unit === 0x2e;
+}
+
 /** Whether another capitalised word or a connector follows `at` on the same line. */
-function continuesAfter(text: string, at: number, word: Uint8Array): boolean {
-  if (text[at] !== ' ' && text[at] !== '\t') return false;
-  while (text[at] === ' ' || text[at] === '\t') at++;
+function continuesAfter(text: string, at: number, classes: Uint8Array): boolean {
+  if (!isBlank(text.charCodeAt(at))) return false;
+  while (isBlank(text.charCodeAt(at))) at++;
   if (at >= text.length) return false;
-  if (!/\p{Ll}/u.test(text[at])) return true;
+  if ((classes[text.charCodeAt(at)] & lower) === 0) return true;
   let wordEnd = at;
-  while (wordEnd < text.length && wordEnd - at <= 3 && word[text.charCodeAt(wordEnd)] === 1) wordEnd++;
+  while (wordEnd < text.length && wordEnd - at <= 3 && (classes[text.charCodeAt(wordEnd)] & wordUnit) !== 0) wordEnd++;
   return connectors.has(text.slice(at, wordEnd));
 }
 
-interface UnitTables {
-  /** 1 for BMP upper-case letters. */
-  upper: Uint8Array;
-  /** 1 for BMP letters, digits and marks, and for surrogates (so nothing starts right after an astral letter). */
-  word: Uint8Array;
+function isBlank(unit: number): boolean {
+  return unit === 0x20 || unit === 0x09;
 }
 
-let sharedTables: UnitTables | undefined;
+/** Bits of `unitClasses`, per UTF-16 code unit. */
+const upper = 1;
+const lower = 2;
+const letter = 4;
+const letterOrMark = 8;
+/** Letters, digits and marks, and surrogates (so nothing starts right after an astral letter). */
+const wordUnit = 16;
 
-function unitTables(): UnitTables {
-  if (sharedTables) return sharedTables;
-  const upper = new Uint8Array(0x10000);
-  const word = new Uint8Array(0x10000);
+let sharedClasses: Uint8Array | undefined;
+
+/** The classes of every BMP code unit; a surrogate pair's classes come from `classAt`. */
+function unitClasses(): Uint8Array {
+  if (sharedClasses) return sharedClasses;
+  const classes = new Uint8Array(0x10000);
   for (let unit = 0; unit < 0x10000; unit++) {
-    const char = String.fromCharCode(unit);
-    const surrogate = unit >= 0xd800 && unit <= 0xdfff;
-    upper[unit] = !surrogate && /\p{Lu}/u.test(char) ? 1 : 0;
-    word[unit] = surrogate || /[\p{L}\p{N}\p{M}]/u.test(char) ? 1 : 0;
+    if (unit >= 0xd800 && unit <= 0xdfff) classes[unit] = wordUnit;
+    else classes[unit] = classesOf(String.fromCharCode(unit));
   }
-  return (sharedTables = { upper, word });
+  return (sharedClasses = classes);
 }
 
-function tokensOf(run: string, offset: number): Token[] {
+function classesOf(char: string): number {
+  return (
+    (/\p{Lu}/u.test(char) ? upper : 0) |
+    (/\p{Ll}/u.test(char) ? lower : 0) |
+    (/\p{L}/u.test(char) ? letter : 0) |
+    (/[\p{L}\p{M}]/u.test(char) ? letterOrMark : 0) |
+    (/[\p{L}\p{N}\p{M}]/u.test(char) ? wordUnit : 0)
+  );
+}
+
+/** The classes of the character at `at`: a surrogate pair's as one code point's, none for a lone surrogate. */
+function classAt(text: string, at: number, classes: Uint8Array): number {
+  const unit = text.charCodeAt(at);
+  if (unit < 0xd800 || unit > 0xdfff) return classes[unit] ?? 0;
+  const point = text.codePointAt(at) as number;
+  return point > 0xffff ? classesOf(String.fromCodePoint(point)) : 0;
+}
+
+/** Code units of the character at `at`: 2 for a surrogate pair. */
+function lengthAt(text: string, at: number): number {
+  return (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+}
+
+/** The tokens of the run starting at the capital at `start`, connectors included. */
+function runAt(text: string, start: number, classes: Uint8Array): Token[] {
   const tokens: Token[] = [];
-  tokenPattern.lastIndex = 0;
-  for (let match = tokenPattern.exec(run); match; match = tokenPattern.exec(run)) {
-    tokens.push({ start: offset + match.index, end: offset + match.index + match[0].length, text: match[0] });
+  let end = tokenEnd(text, start, classes);
+  tokens.push({ start, end, text: text.slice(start, end) });
+  for (;;) {
+    let at = skipBlanks(text, end);
+    if (at === end) return tokens;
+    // Connectors are lower-case and tokens start with a capital, so at most two connectors, each with
+    // blanks after it, and then a token must follow.
+    const joined: Token[] = [];
+    for (let connectorEnd = connectorEndAt(text, at); connectorEnd >= 0 && joined.length < 2; connectorEnd = connectorEndAt(text, at)) {
+      joined.push({ start: at, end: connectorEnd, text: text.slice(at, connectorEnd) });
+      at = skipBlanks(text, connectorEnd);
+    }
+    const next = tokenEnd(text, at, classes);
+    if (next < 0) return tokens;
+    tokens.push(...joined, { start: at, end: next, text: text.slice(at, next) });
+    end = next;
   }
-  return tokens;
+}
+
+/** The end of the token starting at `at`, or -1 if none starts there. */
+function tokenEnd(text: string, at: number, classes: Uint8Array): number {
+  if ((classAt(text, at, classes) & upper) === 0) return -1;
+  let end = at + lengthAt(text, at);
+  if (text.charCodeAt(end) === 0x2e && isBlank(text.charCodeAt(end + 1))) return end + 1;
+  let letters = at;
+  while (letters - at < 4 && isAsciiLetter(text.charCodeAt(letters))) letters++;
+  if (text.charCodeAt(letters) === 0x2e && titleAbbreviations.has(text.slice(at, letters))) return letters + 1;
+  for (;;) {
+    while ((classAt(text, end, classes) & letterOrMark) !== 0) end += lengthAt(text, end);
+    const unit = text.charCodeAt(end);
+    const joins = isHyphen(unit) ? letter : unit === 0x27 || unit === 0x2019 ? upper : 0;
+    if (joins === 0 || (classAt(text, end + 1, classes) & joins) === 0) return end;
+    end += 1 + lengthAt(text, end + 1);
+  }
+}
+
+/** The end of the connector starting at `at` when blanks follow it, else -1. */
+function connectorEndAt(text: string, at: number): number {
+  let end = at;
+  while (end - at < 4 && isAsciiLetter(text.charCodeAt(end))) end++;
+  return isBlank(text.charCodeAt(end)) && connectors.has(text.slice(at, end)) ? end : -1;
+}
+
+function skipBlanks(text: string, at: number): number {
+  while (isBlank(text.charCodeAt(at))) at++;
+  return at;
+}
+
+function isAsciiLetter(unit: number): boolean {
+  return (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
+}
+
+function isHyphen(unit: number): boolean {
+  return unit === 0x2d || unit === 0x2010 || unit === 0x2011;
+}
+
+/**
+ * Whether spans overlap sorted, non-overlapping spans, asked in order of start: each answer moves a
+ * cursor forward, so a whole article costs one pass over the spans.
+ */
+class Sweep {
+  private next = 0;
+
+  constructor(private readonly sorted: readonly Span[]) {}
+
+  overlaps(start: number, end: number): boolean {
+    while (this.next < this.sorted.length && this.sorted[this.next].end <= start) this.next++;
+    return this.next < this.sorted.length && this.sorted[this.next].start < end;
+  }
 }
 
 /** Cuts a run into pieces at tokens that are (part of) a known mention or date, or never a name. */
-function splitAtKnown(tokens: Token[], known: KnownSpans): Token[][] {
-  return splitWhere(tokens, (t) => neverNames.has(t.text) || overlapsAny(known.mentions, t.start, t.end) || overlapsAny(known.dates, t.start, t.end));
+function splitAtKnown(tokens: Token[], known: readonly Sweep[]): Token[][] {
+  return splitWhere(tokens, (t) => neverNames.has(t.text) || known.some((spans) => spans.overlaps(t.start, t.end)));
 }
 
 function splitWhere(tokens: Token[], cut: (t: Token) => boolean): Token[][] {
@@ -256,7 +358,7 @@ function afterTitle(text: string, tokens: Token[]): Candidate | undefined {
   tokens.forEach((t, i) => {
     if (personTitles.has(t.text.toLowerCase())) nameFrom = i + 1;
   });
-  if (nameFrom < 0 && personTitles.has(previousWord(text, tokens[0].start).toLowerCase())) nameFrom = 0;
+  if (nameFrom < 0 && followsTitle(text, tokens[0].start)) nameFrom = 0;
   if (nameFrom < 0) return undefined;
   const name = tokens.slice(nameFrom);
   return isPersonName(name.map((t) => t.text)) ? { tokens: name, kind: 'person' } : undefined;
@@ -286,13 +388,25 @@ function isAcronym(word: string): boolean {
   return /^\p{Lu}{2,}$/u.test(word);
 }
 
-/** The word before `offset` on the same line, skipping spaces ("spokeswoman" before "Maria"). */
-function previousWord(text: string, offset: number): string {
+/** Each title's first letter and length, to rule most words out without copying them. */
+const titleShapes: ReadonlySet<number> = new Set([...personTitles].map((title) => shapeKey(title.charCodeAt(0), title.length)));
+
+function shapeKey(firstUnit: number, length: number): number {
+  return (firstUnit | 0x20) * 64 + length;
+}
+
+/** Whether the word before `offset` on the same line, spaces skipped, is a person's title ("spokeswoman" before "Maria"). */
+function followsTitle(text: string, offset: number): boolean {
+  const classes = unitClasses();
   let end = offset;
-  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
   let start = end;
-  while (start > 0 && end - start < 20 && (unitTables().word[text.charCodeAt(start - 1)] === 1 || text[start - 1] === '.')) start--;
-  return text.slice(start, end);
+  while (start > 0 && end - start < 20 && ((classes[text.charCodeAt(start - 1)] & wordUnit) !== 0 || text.charCodeAt(start - 1) === 0x2e)) start--;
+  if (start === end) return false;
+  // Lower-casing an ASCII letter keeps it ASCII and one unit long; other first letters take the exact path.
+  const first = text.charCodeAt(start);
+  if (isAsciiLetter(first) && !titleShapes.has(shapeKey(first, end - start))) return false;
+  return personTitles.has(text.slice(start, end).toLowerCase());
 }
 
 /** Whether only opening quotes or brackets stand between `offset` and a sentence end or a line start. */

@@ -1,9 +1,9 @@
 import { ActorMatcher } from './actors';
 import { analyzeArticle, defaultLimits, digestArticle, type AnalysisLimits, type AnnotationContext, type ArticleDigest, type ArticleText, type DocumentAnalysis } from './analysis';
 import { AnnotationIndex, parseAnnotationFile } from './annotations';
-import { detached, summarizeArticle, summarizeIndexed, type CorpusSummary } from './corpus';
+import { DateValues, detached, summarizeArticle, summarizeIndexed, type CorpusSummary } from './corpus';
 import { NoteIndex } from './noteIndex';
-import type { AnnotationFile } from './model';
+import type { ActorMention, AnnotationFile } from './model';
 import { LineIndex } from './text';
 import { neverCancelled, throwIfCancelled, type CancellationToken, type Finding, type Range } from './types';
 
@@ -50,6 +50,8 @@ export class WorkspaceModel {
   generation = 0;
   /** The reader's notes files (under the annotations folder's notes/), kept apart from actor files. */
   readonly notes = new NoteIndex();
+  /** The date values of every article's corpus summary. */
+  readonly dateValues = new DateValues();
 
   constructor(readonly limits: AnalysisLimits = defaultLimits) {}
 
@@ -105,7 +107,7 @@ export class WorkspaceModel {
     const article = this.open.get(uri);
     this.open.delete(uri);
     this.cache.delete(uri);
-    if (cached && article) this.storeSummary(uri, article.relativePath, cached.analysis, cached.generation, cached.corpus ?? summarizeArticle({ ...cached.analysis, markdown: article.markdown }));
+    if (cached && article) this.storeSummary(uri, article.relativePath, cached.analysis, cached.generation, cached.corpus ?? this.summarize(cached.analysis, article.markdown));
   }
 
   isOpen(uri: string): boolean {
@@ -121,7 +123,7 @@ export class WorkspaceModel {
     const generation = this.generation;
     const digest = digestArticle(article, this.annotations, this.limits, token);
     if (this.open.has(article.uri)) return;
-    this.storeSummary(article.uri, article.relativePath, digest, generation, summarizeIndexed(article, digest, token));
+    this.storeSummary(article.uri, article.relativePath, digest, generation, summarizeIndexed(article, digest, this.dateValues, token));
     this.notes.anchor(article);
   }
 
@@ -192,10 +194,31 @@ export class WorkspaceModel {
       const analysis = this.analysis(uri, token);
       const cached = this.cache.get(uri);
       if (!analysis || !cached) continue;
-      cached.corpus ??= summarizeArticle({ ...analysis, markdown: article.markdown });
+      cached.corpus ??= this.summarize(analysis, article.markdown);
       all.push({ uri, title: titleOf(analysis), corpus: cached.corpus });
     }
     return all;
+  }
+
+  /**
+   * The actor mentions of an article, sorted, as offsets into `lines`' text: an open article's from its
+   * analysis, a closed one's from the mention index (so `lines` should be of the text it was indexed from).
+   */
+  articleMentions(uri: string, lines: LineIndex): Pick<ActorMention, 'start' | 'end' | 'actorId'>[] {
+    const analysis = this.analysis(uri);
+    if (analysis) return analysis.actors;
+    const mentions: Pick<ActorMention, 'start' | 'end' | 'actorId'>[] = [];
+    for (const actorId of this.actorsByArticle.get(uri) ?? []) {
+      const packed = this.mentionIndex.get(actorId)?.get(uri) ?? new Int32Array(0);
+      for (let i = 0; i < packed.length; i += 4) {
+        mentions.push({ actorId, start: lines.offsetAt({ line: packed[i], character: packed[i + 1] }), end: lines.offsetAt({ line: packed[i + 2], character: packed[i + 3] }) });
+      }
+    }
+    return mentions.sort((a, b) => a.start - b.start);
+  }
+
+  private summarize(analysis: DocumentAnalysis, markdown: boolean): CorpusSummary {
+    return summarizeArticle({ text: analysis.lines.text, markdown, actors: analysis.actors, dates: analysis.dates }, this.dateValues);
   }
 
   private storeSummary(uri: string, relativePath: string, digest: ArticleDigest, generation: number, corpus: CorpusSummary): void {

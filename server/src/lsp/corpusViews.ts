@@ -78,7 +78,7 @@ export function registerCorpusViews(host: CorpusViewsHost): CorpusViewsGlue {
   );
   connection.onRequest(
     timelineRequest,
-    guard('timeline', { items: [], actors: [], articles: [] }, async (params: TimelineParams, token): Promise<TimelineResult> => timeline(await settled(), params, token)),
+    guard('timeline', { items: [], actors: [], articles: [] }, async (params: TimelineParams, token): Promise<TimelineResult> => timeline(await settled(), params, articleText, token)),
   );
   connection.onRequest(
     connectionsRequest,

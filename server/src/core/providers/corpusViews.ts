@@ -3,6 +3,7 @@
  * of actors named in the same paragraphs. Answers come from the index (closed articles) and from the
  * current analysis (open ones); the shapes are those of the protocol's corpus-view requests.
  */
+import { datedStatements, pairStride } from '../corpus';
 import { actorKinds, type Actor } from '../model';
 import { LineIndex } from '../text';
 import { neverCancelled, throwIfCancelled, type CancellationToken, type Range } from '../types';
@@ -45,7 +46,14 @@ export function actorLocations(model: WorkspaceModel, actorId: string, token: Ca
   return [...model.mentionsOf(actorId, token)].flatMap(([uri, ranges]) => ranges.map((range) => ({ uri, range })));
 }
 
-export function timeline(model: WorkspaceModel, filter: { actorIds?: string[]; uris?: string[] } = {}, token: CancellationToken = neverCancelled) {
+/** An article's current text: the editor's when it is open, else the file's; undefined when it cannot be read. */
+export type ArticleReader = (uri: string) => Promise<string | undefined>;
+
+/**
+ * The dated statements of the workspace. Closed articles keep no sentences, so their texts are read
+ * again here, every article's: the actor choices cover all statements, whatever the filter.
+ */
+export async function timeline(model: WorkspaceModel, filter: { actorIds?: string[]; uris?: string[] }, readText: ArticleReader, token: CancellationToken = neverCancelled) {
   const index = model.annotations.index;
   const wantedActors = filter.actorIds?.length ? new Set(filter.actorIds) : undefined;
   const wantedUris = filter.uris?.length ? new Set(filter.uris) : undefined;
@@ -55,13 +63,18 @@ export function timeline(model: WorkspaceModel, filter: { actorIds?: string[]; u
   for (const { uri, title, corpus } of model.corpusSummaries(token)) {
     if (corpus.dates.length === 0) continue;
     articles.push({ uri, title: title ?? fileName(uri) });
-    for (const date of corpus.dates) {
-      date.actorIds.forEach((id) => actorsSeen.add(id));
-      const extent = extentOf(date.value);
+    const text = model.openArticleText(uri)?.text ?? (await readText(uri));
+    throwIfCancelled(token);
+    if (text === undefined) continue;
+    const lines = new LineIndex(text);
+    for (const statement of datedStatements(text, corpus, model.dateValues, model.articleMentions(uri, lines))) {
+      const { value, precision, sentence, actorIds } = statement;
+      actorIds.forEach((id) => actorsSeen.add(id));
+      const extent = extentOf(value);
       if (!extent) continue;
       if (wantedUris && !wantedUris.has(uri)) continue;
-      if (wantedActors && !date.actorIds.some((id) => wantedActors.has(id))) continue;
-      items.push({ uri, range: date.range, text: date.text, value: date.value, precision: date.precision, ...extent, sentence: date.sentence, actorIds: date.actorIds });
+      if (wantedActors && !actorIds.some((id) => wantedActors.has(id))) continue;
+      items.push({ uri, range: lines.range(statement), text: text.slice(statement.start, statement.end), value, precision, ...extent, sentence, actorIds });
     }
   }
   items.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
@@ -74,10 +87,10 @@ export function connections(model: WorkspaceModel, minWeight = 1, token: Cancell
   const weights = new Map<string, number>();
   for (const { corpus } of model.corpusSummaries(token)) {
     const { actorIds, pairs } = corpus;
-    for (let i = 0; i < pairs.length; i += 3) {
-      const [a, b] = [actorIds[pairs[i]], actorIds[pairs[i + 1]]].sort();
+    for (let i = 0; i < pairs.length; i += 2) {
+      const [a, b] = [actorIds[Math.floor(pairs[i] / pairStride)], actorIds[pairs[i] % pairStride]].sort();
       const key = `${a}\n${b}`;
-      weights.set(key, (weights.get(key) ?? 0) + pairs[i + 2]);
+      weights.set(key, (weights.get(key) ?? 0) + pairs[i + 1]);
     }
   }
   const index = model.annotations.index;
