@@ -2,8 +2,9 @@
  * A long editing session over a real LSP connection: SOAK_EDITS random incremental edits (3,000 by default;
  * `npm run fuzz` runs 10,000) to open corpus articles and to the open annotation files, with hovers, semantic
  * tokens and pulled diagnostics in between, as an editor asks for them. Afterwards nothing is stale (every
- * open file's diagnostics equal a fresh in-process analysis of its final text) and the server's resident
- * memory has not grown by 20% since warm-up (the first 10% of the edits).
+ * open article's diagnostics and semantic tokens equal a fresh in-process analysis of its final text, also
+ * after a last change to the annotations alone) and the server's resident memory has not grown by 20% since
+ * warm-up (the first 10% of the edits).
  *
  * Why 3,000 and not fewer: the server's live V8 heap stays at 11-15 MB throughout (--trace-gc), but after
  * start-up V8 lets the old generation grow to about four times that before its first full collection, which
@@ -18,6 +19,7 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { DidChangeTextDocumentNotification, type Diagnostic, type Hover, type SemanticTokens } from 'vscode-languageserver-protocol/node';
 import { diagnostics } from '../../server/src/core/providers/diagnostics';
+import { semanticTokens } from '../../server/src/core/providers/semanticTokens';
 import { LineIndex } from '../../server/src/core/text';
 import { neverCancelled } from '../../server/src/core/types';
 import { WorkspaceModel } from '../../server/src/core/workspace';
@@ -28,6 +30,8 @@ const edits = Number(process.env.SOAK_EDITS ?? 3000);
 const seed = Number(process.env.FUZZ_SEED ?? 20240206);
 /** RSS may grow by less than this between warm-up (10% of the edits) and the end. */
 const maxGrowth = 0.2;
+/** Shorter runs end on V8's start-up ramp (see above): their memory figures are printed, not judged. */
+const minEditsToJudgeMemory = 2000;
 
 interface OpenFile {
   uri: string;
@@ -85,7 +89,9 @@ describe('soak: a long editing session over LSP', function () {
       numRuns: edits,
     });
     const pid = client.process.pid as number;
-    const rss = { start: residentKB(pid), warm: 0, peak: 0 };
+    // `end` is the lowest reading over the last 10% of the edits: V8 collects in cycles of a few hundred
+    // edits, and a single reading may fall at the top of one; a leak raises every reading, the lowest too.
+    const rss = { start: residentKB(pid), warm: 0, peak: 0, end: Infinity };
     let requests = 0;
 
     for (const [i, [which, [articleEdit], [yamlEdit], where]] of stream.entries()) {
@@ -101,32 +107,48 @@ describe('soak: a long editing session over LSP', function () {
         else if (i % 30 === 19) await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: article.uri } });
         else await client.request('textDocument/diagnostic', { textDocument: { uri: article.uri } });
         requests++;
-        rss.peak = Math.max(rss.peak, residentKB(pid));
+        const now = residentKB(pid);
+        rss.peak = Math.max(rss.peak, now);
+        if (i >= edits * 0.9) rss.end = Math.min(rss.end, now);
       }
       if (i + 1 === Math.ceil(edits / 10)) rss.warm = residentKB(pid);
     }
 
-    // Nothing is stale: each open file's diagnostics are those of a fresh analysis of its final text.
+    // Last, a change that only the annotations make, after every article's analysis has been cached:
+    // a new file naming words the articles use. Every open article must be read anew with it.
+    for (const file of articles) await client.request('textDocument/semanticTokens/full', { textDocument: { uri: file.uri } });
+    const added = { relativePath: 'annotations/soak-added.yaml', text: 'actors:\n  - id: soak-added\n    name: Soak Added\n    kind: other\n    aliases: [alliance, sanctions, balance]\n' };
+    const addedUri = await client.open(added.relativePath, 'yaml', added.text);
+
+    // Nothing is stale: each open article's diagnostics and colouring are those of a fresh analysis of its final text.
     const fresh = new WorkspaceModel();
     for (const file of annotationFiles) fresh.setAnnotationFile(file.uri, file.text);
+    fresh.setAnnotationFile(addedUri, added.text);
+    let addedMentions = 0;
     for (const file of articles) {
       fresh.openArticle({ uri: file.uri, version: file.version, text: file.text, relativePath: file.relativePath, markdown: false });
+      const request = { model: fresh, uri: file.uri, token: neverCancelled };
       const pulled = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: file.uri } });
-      assert.deepEqual(pulled.items.map(shown), diagnostics({ model: fresh, uri: file.uri, token: neverCancelled }).map(shown), `${file.relativePath} after ${edits} edits`);
+      assert.deepEqual(pulled.items.map(shown), diagnostics(request).map(shown), `diagnostics of ${file.relativePath} after ${edits} edits`);
+      const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: file.uri } });
+      assert.deepEqual(tokens.data, semanticTokens(request).data, `semantic tokens of ${file.relativePath} after ${edits} edits`);
+      addedMentions += fresh.analysis(file.uri)?.actors.filter((m) => m.actorId === 'soak-added').length ?? 0;
     }
+    assert.ok(addedMentions > 0, 'the added actor is mentioned, so the check above covers an annotation change');
     // The pulls above came back after every push the edits caused, so what was pushed last is current.
     for (const file of annotationFiles) {
       const pushed = await client.pushedDiagnostics(file.uri);
       assert.deepEqual(pushed.map(shown), diagnostics({ model: fresh, uri: file.uri, token: neverCancelled }).map(shown), `${file.relativePath} after ${edits} edits`);
     }
-    const end = residentKB(pid);
+    const end = Math.min(rss.end, residentKB(pid));
     console.log(
       `      ${edits} edits, ${requests} requests: RSS ${mb(rss.start)} at start, ${mb(rss.warm)} after warm-up, ${mb(rss.peak)} at peak, ` +
-        `${mb(end)} at the end (${(((end - rss.warm) / rss.warm) * 100).toFixed(1)}%)`,
+        `${mb(end)} at the end, lowest of the last 10% (${(((end - rss.warm) / rss.warm) * 100).toFixed(1)}%)`,
     );
     assert.equal(client.process.exitCode, null);
     assert.deepEqual(client.stderr, []);
-    assert.ok(end < rss.warm * (1 + maxGrowth), `RSS grew from ${mb(rss.warm)} to ${mb(end)}`);
+    if (edits >= minEditsToJudgeMemory) assert.ok(end < rss.warm * (1 + maxGrowth), `RSS grew from ${mb(rss.warm)} to ${mb(end)}`);
+    else console.log(`      (fewer than ${minEditsToJudgeMemory} edits: too short a run to judge memory growth)`);
   });
 
   /** Applies a mutation to the local copy and sends it as the editor would: one incremental change. */

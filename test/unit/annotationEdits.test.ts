@@ -32,6 +32,11 @@ describe('editing annotation YAML', function () {
   it('starts an actors list in an empty file, and quotes names YAML would misread', function () {
     const out = parse(apply('', appendActor('', { id: 'x', name: 'Yes: No #1', kind: 'other' }))) as Actors;
     assert.equal(out.actors[0].name, 'Yes: No #1');
+    for (const id of ['2024', 'true', 'null', '1e3']) {
+      const written = parse(apply('', appendActor('', { id, name: id, kind: 'other' }))) as Actors;
+      assert.equal(written.actors[0].id, id, `id ${id} reads back as ${typeof written.actors[0].id}`);
+      assert.equal(written.actors[0].name, id);
+    }
   });
 
   it('adds an alias to a flow list, a block list, or a new aliases key', function () {

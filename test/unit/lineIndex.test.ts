@@ -12,6 +12,12 @@ describe('LineIndex: offsets and LSP positions', function () {
     assert.equal(lines.offsetAt({ line: 1, character: 99 }), 4);
   });
 
+  it('never puts a position between the \\r and \\n of a line break', function () {
+    const lines = new LineIndex('ab\r\ncd');
+    assert.deepEqual(lines.positionAt(3), { line: 0, character: 2 });
+    assert.deepEqual(lines.positionAt(4), { line: 1, character: 0 });
+  });
+
   it('counts UTF-16 code units, so astral characters take two', function () {
     const lines = new LineIndex('😀 Seoul');
     assert.deepEqual(lines.positionAt(3), { line: 0, character: 3 });

@@ -4,9 +4,11 @@
  * Every name and alias goes into one Aho–Corasick automaton over a normalised alphabet (case folded,
  * whitespace runs and dashes read as one word separator, apostrophes unified), so a scan costs about
  * the same whether there are ten actors or ten thousand, and patterns are plain data that can never
- * behave like a regular expression. The automaton only starts a key after a non-word character; each
- * hit is then checked against the original text for the rest: the boundary after it, and the case of
- * single words and of first letters. Overlaps are settled leftmost-longest.
+ * behave like a regular expression. The automaton only starts a key after a non-word character, on a
+ * unit that begins some pattern as written; a native search finds those few places, so most of the
+ * text is never stepped through. Each hit is then checked against the original text for the rest:
+ * the boundary after it, and the case of single words and of first letters. Overlaps are settled
+ * leftmost-longest.
  */
 import type { Actor, ActorMention } from './model';
 import { type CancellationToken, neverCancelled, throwIfCancelled } from './types';
@@ -106,9 +108,9 @@ interface Variant {
 }
 
 /**
- * An Aho–Corasick automaton over alphabet classes, in flat arrays. States are numbered breadth first
- * (state 0 is the root), so the shallow states a scan spends most of its time in sit together and the
- * first `denseStates` of them get complete transition rows; deeper states keep sorted sparse edges.
+ * An Aho–Corasick automaton over alphabet classes, in flat arrays. The first `denseStates` states,
+ * numbered breadth first (state 0 is the root), are the shallow ones a scan spends most steps in; they
+ * get complete transition rows. Deeper states keep sorted sparse edges and are numbered depth first.
  * A transition target is stored as ~state (negative) when a key ends at that state or on its failure
  * chain, so a scan learns whether to look for outputs without touching the state's record.
  */
@@ -146,10 +148,10 @@ const KEY_LENGTH = 1;
 
 /**
  * The variants of every key, flattened: checking a hit then reads a few adjacent numbers instead of
- * chasing arrays, objects and strings across the heap, which cost more than the scan itself.
+ * chasing arrays, objects and strings across the heap, which made up most of the cost of a hit.
  */
 interface VariantTable {
-  /** Per key, the index of its first variant; one entry more marks where the last key's end. */
+  /** Per key, the index of its first variant; one more entry marks where the last key's variants end. */
   firstOfKey: Int32Array;
   /** VARIANT_STRIDE entries per variant, each key's in actor input order. */
   records: Int32Array;
@@ -196,23 +198,35 @@ function keyStart(text: string, end: number, keyLength: number, unitClass: Uint1
   return start;
 }
 
-/** What the scan needs to know of a text unit before looking at the automaton. */
-const WORD_UNIT = 1;
-/** Half a surrogate pair: whether it is part of a word depends on the other half. */
-const SURROGATE_UNIT = 2;
-/** Its canonical form is the first unit of some variant, so a mention may begin with it. */
-const BEGINS_PATTERN = 4;
-
-function unitFlagsFor({ records, exactUnits }: VariantTable, tables: UnitTables): Uint8Array {
+/**
+ * A search for the units where a mention may begin: a unit whose canonical form begins some variant
+ * (verify would turn down any other), after no ASCII letter or digit. The engine's native scan passes
+ * over the text several times faster than a loop can, and most units are no such start. The full rule
+ * (no letter, digit or mark of any script before it) is then checked on each find; a class of every
+ * word unit would make the search itself slow. A character class and a one-unit look-behind: linear.
+ */
+function startSearch({ records, exactUnits }: VariantTable, tables: UnitTables): RegExp {
   const firstUnits = new Uint8Array(0x10000);
   for (let at = 0; at < records.length; at += VARIANT_STRIDE) firstUnits[exactUnits[records[at + VARIANT_EXACT_FROM]]] = 1;
-  const flags = new Uint8Array(0x10000);
+  const hex = (unit: number) => `\\u${unit.toString(16).padStart(4, '0')}`;
+  let ranges = '';
   for (let unit = 0; unit < 0x10000; unit++) {
-    const kind = isSurrogate(unit) ? SURROGATE_UNIT : tables.wordUnit[unit] === 1 ? WORD_UNIT : 0;
-    flags[unit] = kind | (firstUnits[tables.canonical[unit]] === 1 ? BEGINS_PATTERN : 0);
+    if (firstUnits[tables.canonical[unit]] === 0) continue;
+    let last = unit;
+    while (last + 1 < 0x10000 && firstUnits[tables.canonical[last + 1]] === 1) last++;
+    ranges += last === unit ? hex(unit) : `${hex(unit)}-${hex(last)}`;
+    unit = last;
   }
-  return flags;
+  // No `u` flag: the text is searched unit by unit, as the automaton reads it. With no patterns the
+  // class is empty and never matches.
+  return new RegExp(`(?<![0-9A-Za-z])[${ranges}]`, 'g');
 }
+
+/**
+ * The token is looked at on the first find past each this many units; the native search between two
+ * finds needs no looks, it passes over megabytes in milliseconds.
+ */
+const CANCELLATION_INTERVAL = 0x10000;
 
 interface Candidate {
   start: number;
@@ -229,8 +243,8 @@ export class ActorMatcher {
     private readonly variants: VariantTable,
     /** The patterns that collide (same normalised key) across different actors, for diagnostics. */
     readonly collisions: PatternCollision[],
-    /** UnitFlag bits of every UTF-16 unit. */
-    private readonly unitFlags: Uint8Array,
+    /** Finds where a mention may begin; global, so it keeps its place in `lastIndex`. */
+    private readonly starts: RegExp,
   ) {}
 
   static build(actors: readonly ActorPatternSource[]): ActorMatcher {
@@ -243,31 +257,44 @@ export class ActorMatcher {
       automaton,
       variants,
       collisions,
-      unitFlagsFor(variants, tables),
+      startSearch(variants, tables),
     );
   }
 
   /** All mentions in text, sorted, non-overlapping. */
   match(text: string, token: CancellationToken = neverCancelled): ActorMention[] {
+    const { starts } = this;
+    const candidates: Candidate[] = [];
+    if (text.length > 0) throwIfCancelled(token);
+    let nextCancellationCheck = CANCELLATION_INTERVAL;
+    starts.lastIndex = 0;
+    while (starts.test(text)) {
+      const start = starts.lastIndex - 1;
+      if (start >= nextCancellationCheck) {
+        throwIfCancelled(token);
+        nextCancellationCheck = start + CANCELLATION_INTERVAL;
+      }
+      if (wordBefore(text, start, this.tables.wordUnit)) continue;
+      starts.lastIndex = this.walk(text, start, candidates) + 1;
+    }
+    return this.leftmostLongest(candidates, text);
+  }
+
+  /**
+   * Runs the automaton from the root at `from`, collecting the verified hits, until it falls back to
+   * the root; returns the offset of the unit that sent it there (or the text's length). Keys are only
+   * entered after a non-word character, so a hit needs a boundary check at its end alone.
+   */
+  private walk(text: string, from: number, candidates: Candidate[]): number {
     const automaton = this.automaton;
     const { unitClass, dense, denseStates, alphabetSize, states, keys } = automaton;
-    const { unitFlags } = this;
     const { wordUnit } = this.tables;
-    const candidates: Candidate[] = [];
     let state = 0;
     let inSpace = false;
     let afterWord = false;
-    for (let i = 0; i < text.length; i++) {
-      if ((i & 0xffff) === 0) throwIfCancelled(token);
+    let i = from;
+    for (; i < text.length; i++) {
       const unit = text.charCodeAt(i);
-      const flags = unitFlags[unit];
-      const isWord = (flags & SURROGATE_UNIT) !== 0 ? wordBefore(text, i + 1, wordUnit) : (flags & WORD_UNIT) !== 0;
-      if (state === 0 && (afterWord || (flags & BEGINS_PATTERN) === 0)) {
-        // At the root a mention can only begin after a non-word character, on a unit that begins some
-        // pattern as written (verify would turn down any other): most units get no further than here.
-        afterWord = isWord;
-        continue;
-      }
       let cls = unitClass[unit];
       if (cls === SPACE_CLASS) {
         afterWord = false;
@@ -281,13 +308,13 @@ export class ActorMatcher {
       // most steps, have a row to read.
       let target = 0;
       if (cls !== ABSENT_CLASS) target = state < denseStates ? dense[state * alphabetSize + cls] : step(automaton, state, cls, afterWord);
-      afterWord = isWord;
-      if (target >= 0) {
+      afterWord = isSurrogate(unit) ? wordBefore(text, i + 1, wordUnit) : wordUnit[unit] === 1;
+      if (target === 0) break;
+      if (target > 0) {
         state = target;
         continue;
       }
       state = ~target;
-      // Keys are only entered after a non-word character, so only the end needs a boundary check.
       const end = i + 1;
       if (wordAt(text, end, wordUnit)) continue;
       for (let key = states[state * STATE_STRIDE + STATE_FIRST_OUTPUT]; key >= 0; key = keys[key * KEY_STRIDE + KEY_NEXT_OUTPUT]) {
@@ -296,7 +323,7 @@ export class ActorMatcher {
         if (actorIndex >= 0) candidates.push({ start, end, actorIndex });
       }
     }
-    return this.leftmostLongest(candidates, text);
+    return i;
   }
 
   /** The first actor whose way of writing the key agrees with the text's case, or -1. */

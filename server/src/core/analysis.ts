@@ -59,7 +59,7 @@ export function analyzeArticle(
     return { ...emptyAnalysis(article.uri, lines, meta), findings: [tooLarge(article.text.length, limits)] };
   }
   const urls = findUrls(article.text);
-  const citations = analyzeCitations(article.text, token);
+  const citations = analyzeCitations(article.text, token, lines);
   const analysis: DocumentAnalysis = {
     uri: article.uri,
     lines,

@@ -1,4 +1,4 @@
-import { isMap, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, parse, parseDocument, type Node } from 'yaml';
 import type { ActorKind } from './model';
 
 /** A text insertion in an annotation file, by offset. */
@@ -18,9 +18,9 @@ export function idFromName(name: string): string {
   return id || 'actor';
 }
 
-/** A YAML scalar that reads back as exactly this text. */
+/** A YAML scalar that reads back as exactly this text: plain where YAML would read it as this string, quoted otherwise (2024, true, null, "a: b"). */
 function yamlString(text: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} .’'-]*$/u.test(text) && !/[:#]/.test(text) ? text : JSON.stringify(text);
+  return /^[\p{L}\p{N}][\p{L}\p{N} .’'-]*$/u.test(text) && parse(text) === text ? text : JSON.stringify(text);
 }
 
 /** Where and what to insert so that a new actor entry ends the `actors:` list of an annotation file. */
@@ -28,7 +28,7 @@ export function appendActor(yamlText: string, actor: { id: string; name: string;
   const document = parseDocument(yamlText);
   const actors = isMap(document.contents) ? document.contents.get('actors', true) : undefined;
   const entry = (indent: string) =>
-    `${indent}- id: ${actor.id}\n${indent}  name: ${yamlString(actor.name)}\n${indent}  kind: ${actor.kind}\n${indent}  summary: ""\n`;
+    `${indent}- id: ${yamlString(actor.id)}\n${indent}  name: ${yamlString(actor.name)}\n${indent}  kind: ${actor.kind}\n${indent}  summary: ""\n`;
   if (isSeq(actors) && actors.items.length > 0) {
     const last = actors.items[actors.items.length - 1] as Node;
     const end = lineEndAfter(yamlText, last.range?.[1] ?? yamlText.length);

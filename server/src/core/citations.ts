@@ -43,8 +43,9 @@ export function citationKey(citation: { label: string; footnote: boolean }): str
   return citation.footnote ? `^${citation.label}` : citation.label;
 }
 
-export function analyzeCitations(text: string, token: CancellationToken = neverCancelled): CitationAnalysis {
-  const layout = scanLines(text, token);
+/** `lines` may be passed when the caller has already indexed the text's lines. */
+export function analyzeCitations(text: string, token: CancellationToken = neverCancelled, lines: LineIndex = new LineIndex(text)): CitationAnalysis {
+  const layout = scanLines(text, lines, token);
   const entries = extendEntries(layout);
   const listLine = entries.length ? numberedListLine(layout, entries) : 0;
   const findings: Finding[] = [];
@@ -105,8 +106,7 @@ const referenceHeading = new RegExp(String.raw`^(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:
 const maxHeadingLength = 60;
 const markdownHeading = /^#{1,6}(?:[ \t]|$)/;
 
-function scanLines(text: string, token: CancellationToken): Layout {
-  const lines = new LineIndex(text);
+function scanLines(text: string, lines: LineIndex, token: CancellationToken): Layout {
   const kinds = new Array<LineKind>(lines.lineCount);
   const entries: Entry[] = [];
   const excluded: Span[] = [];
@@ -370,8 +370,10 @@ function findEntryUrls(body: string): Span[] {
     const last = body.charCodeAt(colon - 1) | 0x20;
     if (last !== 0x61 /* a */ && last !== 0x64 /* d */ && last !== 0x74 /* t */) continue;
     for (const length of opaqueSchemeLengths) {
-      opaqueUnsafeUrl.lastIndex = colon - length;
-      const match = colon - length >= searchFrom ? opaqueUnsafeUrl.exec(body) : null;
+      const start = colon - length;
+      if (start < searchFrom) continue;
+      opaqueUnsafeUrl.lastIndex = start;
+      const match = opaqueUnsafeUrl.exec(body);
       if (!match) continue;
       let end = match.index + match[0].length;
       searchFrom = end;
@@ -390,14 +392,13 @@ interface Title {
   unbalanced?: Span & { missing: 'opening' | 'closing' };
 }
 
+const anyQuote = /[“”"«»]/g;
 const closingQuotes: Readonly<Record<string, RegExp>> = { '“': /”/g, '"': /["”]/g, '«': /»/g };
 
 /**
  * The quoted title before `limit` (the first URL). A closing quote with no opening one (`Strategy …”`)
  * makes the title run from the entry's start; an opening quote never closed makes it run to the next comma.
  */
-const anyQuote = /[“”"«»]/g;
-
 function findTitle(body: string, limit: number): Title | undefined {
   anyQuote.lastIndex = 0;
   const open = anyQuote.exec(body)?.index ?? -1;
@@ -496,7 +497,7 @@ function findAccessDate(body: string, from: number, urls: readonly Span[], readi
     if (!readings.has(written)) readings.set(written, readDate(written));
     const date = readings.get(written);
     const end = start + match[0].length;
-    if (date) return { keywordStart: start, dateSpan: { start: end - match[1].length, end }, date };
+    if (date) return { keywordStart: start, dateSpan: { start: end - written.length, end }, date };
   }
   return undefined;
 }
@@ -623,15 +624,11 @@ function display(label: string, footnote: boolean): string {
   return footnote ? `[^${label}]` : `[${label}]`;
 }
 
-function keyOf(item: { label: string; footnote: boolean }): string {
-  return item.footnote ? `^${item.label}` : item.label;
-}
-
 /** Undefined citations, duplicate entries and entries nothing cites. */
 function checkLabels(markers: readonly CitationMarker[], references: readonly Reference[], findings: Finding[]): void {
   const firstEntry = new Map<string, Reference>();
   for (const reference of references) {
-    const key = keyOf(reference);
+    const key = citationKey(reference);
     if (!firstEntry.has(key)) {
       firstEntry.set(key, reference);
       continue;
@@ -642,7 +639,7 @@ function checkLabels(markers: readonly CitationMarker[], references: readonly Re
   }
   const cited = new Set<string>();
   for (const marker of markers) {
-    const key = keyOf(marker);
+    const key = citationKey(marker);
     cited.add(key);
     if (firstEntry.has(key)) continue;
     const message = marker.footnote
@@ -682,13 +679,12 @@ function checkCitationOrder(markers: readonly CitationMarker[], findings: Findin
 
 /** Numbers the reference list skips, reported on the entry after each gap. */
 function checkNumbering(references: readonly Reference[], findings: Finding[]): void {
-  const byNumber = new Map<number, Reference>();
-  for (const reference of references) {
-    const number = Number(reference.label);
-    if (!reference.footnote && !byNumber.has(number)) byNumber.set(number, reference);
-  }
+  // The sort is stable, so of a repeated number (reported as a duplicate) the first entry counts.
+  const numbered = references.filter((reference) => !reference.footnote).sort((a, b) => Number(a.label) - Number(b.label));
   let previous = 0;
-  for (const [number, reference] of [...byNumber].sort(([a], [b]) => a - b)) {
+  for (const reference of numbered) {
+    const number = Number(reference.label);
+    if (number === previous) continue;
     if (number > previous + 1) {
       const missing = number - previous === 2 ? `[${previous + 1}] is` : `[${previous + 1}]–[${number - 1}] are`;
       const message = previous

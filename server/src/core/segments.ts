@@ -77,9 +77,10 @@ export function sentences(text: string, paragraph: Span): Span[] {
   return found;
 }
 
+const marker = /\[\^?[\p{L}\p{N}_-]{1,20}\]/uy;
+
 /** Footnote markers right after a sentence's end: "[1]", "[12][13]", "[^note]". */
 function skipMarkers(text: string, at: number, limit: number): number {
-  const marker = /\[\^?[\p{L}\p{N}_-]{1,20}\]/uy;
   for (;;) {
     marker.lastIndex = at;
     const match = marker.exec(text);

@@ -60,6 +60,8 @@ export async function timeline(model: WorkspaceModel, filter: { actorIds?: strin
   const actorsSeen = new Set<string>();
   const articles: { uri: string; title: string }[] = [];
   const items = [];
+  // Workspaces repeat their date values many times over.
+  const extents = new Map<string, ReturnType<typeof extentOf>>();
   for (const { uri, title, corpus } of model.corpusSummaries(token)) {
     if (corpus.dates.length === 0) continue;
     articles.push({ uri, title: title ?? fileName(uri) });
@@ -70,7 +72,8 @@ export async function timeline(model: WorkspaceModel, filter: { actorIds?: strin
     for (const statement of datedStatements(text, corpus, model.dateValues, model.articleMentions(uri, lines))) {
       const { value, precision, sentence, actorIds } = statement;
       actorIds.forEach((id) => actorsSeen.add(id));
-      const extent = extentOf(value);
+      if (!extents.has(value)) extents.set(value, extentOf(value));
+      const extent = extents.get(value);
       if (!extent) continue;
       if (wantedUris && !wantedUris.has(uri)) continue;
       if (wantedActors && !actorIds.some((id) => wantedActors.has(id))) continue;
