@@ -3,112 +3,85 @@
 // screenshot to .artifacts/e2e/ and asserts on the DOM text. Runs on a copy of sample/, since it saves an edit.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
 import {
   clickOn,
-  launchBrowser,
   openFileFromExplorer,
   openProblems,
-  openWorkbench,
   pollUntil,
-  repoRoot,
   screenshot,
   showHover,
-  startCodeServer,
   waitForEditorText,
-  workbenchUrl,
-  type BrowserSession,
-  type CodeServer,
 } from '../support/codeServer';
+import { useWorkbench, copyOfSample } from '../support/workbenchSession';
 
 const baltic = 'articles/baltic-grid.txt';
 
 describe('reading an annotated article in VS Code', function () {
   this.timeout(120_000);
-  let workspace: string;
-  let server: CodeServer | undefined;
-  let browser: BrowserSession | undefined;
-  let page: Page;
+  const session = useWorkbench('reading', copyOfSample, { temporary: true });
 
   before(async () => {
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'ar-e2e-'));
-    fs.cpSync(path.join(repoRoot, 'sample'), workspace, { recursive: true });
-    server = await startCodeServer();
-    browser = await launchBrowser();
-    page = browser.page;
-    await openWorkbench(page, workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: repoRoot }));
-    await openFileFromExplorer(page, baltic);
-    await waitForEditorText(page, 'Estonia, Latvia and Lithuania are preparing');
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && browser) await screenshot(page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    await openFileFromExplorer(session.page, baltic);
+    await waitForEditorText(session.page, 'Estonia, Latvia and Lithuania are preparing');
   });
 
   it('hovers an actor and shows its background from the YAML', async () => {
-    const text = await showHover(page, 'Estonia', 'Estlink power cables');
+    const text = await showHover(session.page, 'Estonia', 'Estlink power cables');
     assert.match(text, /Estonia · country/);
     assert.match(text, /Northernmost Baltic state/);
-    await screenshot(page, '1-hover-actor');
+    await screenshot(session.page, '1-hover-actor');
   });
 
   it('hovers a marker and shows its reference', async () => {
-    const text = await showHover(page, '[1]', 'Accessed 2024-03-14');
+    const text = await showHover(session.page, '[1]', 'Accessed 2024-03-14');
     assert.match(text, /\[1\]/);
-    await screenshot(page, '2-hover-marker');
+    await screenshot(session.page, '2-hover-marker');
   });
 
   it('goes to the definition of a marker and lands on the reference line', async () => {
-    const lines = fs.readFileSync(path.join(workspace, baltic), 'utf8').split(/\r?\n/);
+    const lines = fs.readFileSync(path.join(session.workspace, baltic), 'utf8').split(/\r?\n/);
     const referenceLine = lines.findIndex((line) => line.startsWith('[2] ')) + 1;
-    await clickOn(page, '[2]');
-    await page.keyboard.press('F12');
-    const cursor = page.locator('.part.statusbar [id="status.editor.selection"]', { hasText: new RegExp(`Ln ${referenceLine},`) });
+    await clickOn(session.page, '[2]');
+    await session.page.keyboard.press('F12');
+    const cursor = session.page.locator('.part.statusbar [id="status.editor.selection"]', { hasText: new RegExp(`Ln ${referenceLine},`) });
     await cursor.waitFor({ timeout: 15_000 });
-    await waitForEditorText(page, lines[referenceLine - 1].slice(0, 40));
-    await screenshot(page, '3-definition');
+    await waitForEditorText(session.page, lines[referenceLine - 1].slice(0, 40));
+    await screenshot(session.page, '3-definition');
   });
 
   it('shows the broken citation in the Problems panel', async () => {
-    await openFileFromExplorer(page, 'articles/broken-citations.txt');
-    const problems = await openProblems(page);
+    await openFileFromExplorer(session.page, 'articles/broken-citations.txt');
+    const problems = await openProblems(session.page);
     const row = problems.locator('.monaco-list-row', { hasText: 'Citation [7] has no entry in the reference list' }).first();
     await row.waitFor({ timeout: 30_000 });
-    await screenshot(page, '4-problems');
+    await screenshot(session.page, '4-problems');
   });
 
   it('takes an edit to the annotation YAML, once saved, without a reload', async () => {
-    await openFileFromExplorer(page, 'annotations/states.yaml');
+    await openFileFromExplorer(session.page, 'annotations/states.yaml');
     // Click into the summary until the cursor is really there: a click can land while the editor still lays out.
-    const yamlLines = fs.readFileSync(path.join(workspace, 'annotations/states.yaml'), 'utf8').split(/\r?\n/);
+    const yamlLines = fs.readFileSync(path.join(session.workspace, 'annotations/states.yaml'), 'utf8').split(/\r?\n/);
     const summaryLine = yamlLines.findIndex((line) => line.includes('summary: Northernmost Baltic state')) + 1;
-    const cursorOnSummary = page.locator('.part.statusbar [id="status.editor.selection"]', { hasText: new RegExp(`Ln ${summaryLine},`) });
+    const cursorOnSummary = session.page.locator('.part.statusbar [id="status.editor.selection"]', { hasText: new RegExp(`Ln ${summaryLine},`) });
     await pollUntil('the cursor on the summary line', 30_000, async () => {
-      await clickOn(page, 'summary: Northernmost Baltic state');
+      await clickOn(session.page, 'summary: Northernmost Baltic state');
       return (await cursorOnSummary.count()) > 0 || undefined;
     });
-    await page.keyboard.press('End');
-    await page.keyboard.press('Shift+Home');
-    await page.keyboard.type('summary: Edited during the browser test.');
+    await session.page.keyboard.press('End');
+    await session.page.keyboard.press('Shift+Home');
+    await session.page.keyboard.type('summary: Edited during the browser test.');
     // The edit is in the editor before it is saved; once saved, the tab has no dirty mark.
-    await waitForEditorText(page, 'summary: Edited during the browser test.');
-    await page.keyboard.press('Control+S');
-    await page.locator('.part.editor .tab.dirty', { hasText: 'states.yaml' }).waitFor({ state: 'detached', timeout: 15_000 });
-    await openFileFromExplorer(page, baltic);
+    await waitForEditorText(session.page, 'summary: Edited during the browser test.');
+    await session.page.keyboard.press('Control+S');
+    await session.page.locator('.part.editor .tab.dirty', { hasText: 'states.yaml' }).waitFor({ state: 'detached', timeout: 15_000 });
+    await openFileFromExplorer(session.page, baltic);
     // The editor comes back scrolled to the reference list, where F12 left it: focus it and go to the top.
-    await page.keyboard.press('Control+1');
-    await page.keyboard.press('Control+Home');
-    await waitForEditorText(page, 'Estonia, Latvia and Lithuania are preparing');
-    const text = await showHover(page, 'Estonia', 'Edited during the browser test.');
+    await session.page.keyboard.press('Control+1');
+    await session.page.keyboard.press('Control+Home');
+    await waitForEditorText(session.page, 'Estonia, Latvia and Lithuania are preparing');
+    const text = await showHover(session.page, 'Estonia', 'Edited during the browser test.');
     assert.doesNotMatch(text, /Northernmost Baltic state/);
-    await screenshot(page, '5-hover-after-yaml-edit');
+    await screenshot(session.page, '5-hover-after-yaml-edit');
   });
 });

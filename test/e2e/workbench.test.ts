@@ -4,20 +4,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
 import {
-  launchBrowser,
   openFileFromExplorer,
-  openWorkbench,
   repoRoot,
   screenshot,
-  startCodeServer,
   waitForEditorText,
   waitForLanguageMode,
-  workbenchUrl,
-  type BrowserSession,
-  type CodeServer,
 } from '../support/codeServer';
+import { useWorkbench } from '../support/workbenchSession';
 
 const sampleDir = path.join(repoRoot, 'sample');
 
@@ -42,35 +36,13 @@ function articleLanguageName(): string {
 
 describe('the extension in a VS Code workbench', function () {
   this.timeout(120_000);
-  let server: CodeServer | undefined;
-  let browser: BrowserSession | undefined;
-  let page: Page;
-
-  before(async () => {
-    assert.ok(fs.existsSync(path.join(repoRoot, 'dist', 'client.js')), 'dist/client.js is missing: run `npm run build` first');
-    server = await startCodeServer();
-    browser = await launchBrowser();
-    page = browser.page;
-    await openWorkbench(page, workbenchUrl(server, { folder: sampleDir, extensionDevelopmentPath: repoRoot }));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async function () {
-    const test = this.currentTest;
-    if (test?.state === 'failed' && browser) {
-      console.log(`    screenshot: ${await screenshot(page, `failed-${test.title.replace(/\W+/g, '-')}`)}`);
-    }
-  });
+  const session = useWorkbench('workbench', () => sampleDir, { temporary: false });
 
   it('opens a sample article from the explorer as an article and shows its text', async () => {
     const article = firstSampleArticle();
-    await openFileFromExplorer(page, article.relativePath);
-    await waitForEditorText(page, article.opening);
-    await waitForLanguageMode(page, articleLanguageName());
-    await screenshot(page, 'article-open');
+    await openFileFromExplorer(session.page, article.relativePath);
+    await waitForEditorText(session.page, article.opening);
+    await waitForLanguageMode(session.page, articleLanguageName());
+    await screenshot(session.page, 'article-open');
   });
 });

@@ -326,6 +326,21 @@ export async function openProblems(page: Page, timeoutMs = 10_000): Promise<Loca
   return panel;
 }
 
+/** Runs a command from the palette by its title; retried, since the palette may not list an extension's commands at first. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await pollUntil(`the command palette to offer ${title}`, 30_000, async () => {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${title}`);
+    if (await row.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return true;
+    await page.keyboard.press('Escape');
+    return undefined;
+  });
+  await page.keyboard.press('Enter');
+}
+
 /** Saves a screenshot of the page to .artifacts/e2e/<name>.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(artifactsDir, { recursive: true });
