@@ -76,7 +76,9 @@ function draw(data: ConnectionsResult): void {
         .attr('x2', (l) => (l.target as Node).x ?? 0)
         .attr('y2', (l) => (l.target as Node).y ?? 0);
       node.attr('transform', (n) => `translate(${n.x ?? 0},${n.y ?? 0})`);
-    });
+    })
+    // Says when the layout has come to rest, for readers of the DOM (assistive tools, the browser tests).
+    .on('end', () => svg.attr('data-settled', 'true'));
   const running = simulation;
   node.call(
     drag<SVGGElement, Node>()

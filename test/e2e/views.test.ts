@@ -65,12 +65,8 @@ describe('the session.workspace views in a VS Code workbench', function () {
     await runCommand(session.page, 'Annotated Reading: Show Connections');
     const frame = await webviewFrame(session.page, '#connections .node[data-id="tallinn"]');
     const node = frame.locator('#connections .node[data-id="tallinn"]');
-    // Let the force layout settle before clicking.
-    await pollUntil('the graph to settle', 15_000, async () => {
-      const before = await node.getAttribute('transform');
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return before === (await node.getAttribute('transform')) ? true : undefined;
-    });
+    // Click once the force layout has come to rest (the webview marks its graph settled).
+    await frame.locator('#connections svg[data-settled="true"]').waitFor({ timeout: 30_000 });
     await screenshot(session.page, 'views-connections');
     // The node's label lets clicks through to the canvas; its circle takes them.
     await node.locator('circle').click();
