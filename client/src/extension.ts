@@ -66,8 +66,7 @@ export async function deactivate(): Promise<void> {
 
 /** The document selector depends on the annotations folder setting, so a change starts a new client. */
 async function restartWithCurrentSettings(context: vscode.ExtensionContext, status: vscode.StatusBarItem): Promise<void> {
-  await client?.stop();
-  const annotationsFolder = vscode.workspace.getConfiguration('annotatedReading').get<string>('annotationsFolder', 'annotations');
+  await client?.stop().catch(() => undefined);
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -77,7 +76,7 @@ async function restartWithCurrentSettings(context: vscode.ExtensionContext, stat
     documentSelector: [
       { language: 'article' },
       { language: 'markdown' },
-      { language: 'yaml', pattern: `**/${annotationsFolder.replace(/^\.?\/+|\/+$/g, '')}/**/*.{yaml,yml}` },
+      { language: 'yaml', pattern: annotationFilesPattern() },
     ],
     markdown: { isTrusted: false, supportHtml: false },
   };
@@ -90,14 +89,31 @@ async function restartWithCurrentSettings(context: vscode.ExtensionContext, stat
   });
   notes?.attach(client);
   corpusViews?.attach(client);
-  await client.start();
+  try {
+    await client.start();
+  } catch (error) {
+    // Never leave the extension half-started: say what failed and offer the way back.
+    status.text = '$(error) Annotated Reading';
+    status.tooltip = 'The language server did not start. Click to try again.';
+    const message = error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(`Annotated Reading: the language server did not start (${message}).`, 'Restart').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('annotatedReading.restartServer');
+    });
+  }
+}
+
+/** Annotation files for the document selector; a setting that is not a folder path falls back to the default (the server says why). */
+function annotationFilesPattern(): string {
+  const setting = vscode.workspace.getConfiguration('annotatedReading').get<unknown>('annotationsFolder');
+  const folder = typeof setting === 'string' && setting.trim() ? setting.trim().replace(/\\/g, '/').replace(/\/+$/, '') : 'annotations';
+  return /^(\/|[A-Za-z]:\/)/.test(folder) ? `${folder}/**/*.{yaml,yml}` : `**/${folder.replace(/^\.?\/+/, '')}/**/*.{yaml,yml}`;
 }
 
 /** Plain-text files that match the article globs become articles. */
 function assignArticleLanguage(document: vscode.TextDocument): void {
   if (document.languageId !== 'plaintext' || document.uri.scheme !== 'file') return;
-  const globs = vscode.workspace.getConfiguration('annotatedReading').get<string[]>('articleGlobs', []);
-  const matches = globs.some((glob) => vscode.languages.match({ pattern: glob }, document) > 0);
+  const globs = vscode.workspace.getConfiguration('annotatedReading').get<unknown>('articleGlobs');
+  const matches = Array.isArray(globs) && globs.some((glob) => typeof glob === 'string' && vscode.languages.match({ pattern: glob }, document) > 0);
   if (matches) void vscode.languages.setTextDocumentLanguage(document, 'article');
 }
 

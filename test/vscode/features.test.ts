@@ -137,6 +137,22 @@ describe('Annotated Reading in VS Code', function () {
     assert.ok(typed.get('citation')?.has('[1]'));
   });
 
+  it('survives invalid settings: the server restarts with the defaults and still answers', async function () {
+    const config = vscode.workspace.getConfiguration('annotatedReading');
+    const reindexed = nextIndex(reading, false);
+    await config.update('articleGlobs', ['articles/[broken'], vscode.ConfigurationTarget.Global);
+    try {
+      await reindexed;
+      const document = await open('articles/baltic-grid.txt');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'Raudsepp-Kane leads'));
+      assert.match(hoverText(hovers), /Liisa Raudsepp/);
+    } finally {
+      const restored = nextIndex(reading, false);
+      await config.update('articleGlobs', undefined, vscode.ConfigurationTarget.Global);
+      await restored;
+    }
+  });
+
   it('restarts the language server after it crashes, and the features come back', async function () {
     const before = reading.lastIndex!;
     const restarted = nextIndex(reading, false);

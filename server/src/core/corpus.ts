@@ -61,6 +61,11 @@ export class DateValues {
   precision(index: number): DatePrecision {
     return this.precisions[index];
   }
+
+  /** How many values there are: indexes run from 0 to size - 1, in the order they were interned. */
+  get size(): number {
+    return this.values.length;
+  }
 }
 
 /** What a summary is made from: an analysed article, open or indexed. */

@@ -25,6 +25,16 @@ interface ArticleSummary {
   corpus: CorpusSummary;
 }
 
+/** An indexed article as it crosses to another thread: copied there, its typed arrays moved. */
+export interface TransferredArticle {
+  uri: string;
+  relativePath: string;
+  title?: string;
+  corpus: CorpusSummary;
+  /** Per actor id its mention ranges, packed as in the mention index. */
+  mentions: [string, PackedRanges][];
+}
+
 interface CachedAnalysis {
   version: number;
   generation: number;
@@ -125,6 +135,35 @@ export class WorkspaceModel {
     if (this.open.has(article.uri)) return;
     this.storeSummary(article.uri, article.relativePath, digest, generation, summarizeIndexed(article, digest, this.dateValues, token));
     this.notes.anchor(article);
+  }
+
+  /**
+   * Index an article on behalf of another model (a worker thread's share of the server's indexing) and
+   * store nothing: the result is plain data and typed arrays, with date value indexes into `dateValues`.
+   */
+  indexForTransfer(article: ArticleText, token: CancellationToken = neverCancelled): TransferredArticle {
+    const digest = digestArticle(article, this.annotations, this.limits, token);
+    const corpus = summarizeIndexed(article, digest, this.dateValues, token);
+    return { uri: article.uri, relativePath: article.relativePath, title: titleOf(digest), corpus, mentions: [...groupMentions(digest)] };
+  }
+
+  /**
+   * Store an article another model indexed against annotations of `generation`. Its date value indexes
+   * point into `values`, that model's table (or a copy), and are turned into this model's in place.
+   * Only articles without notes are indexed elsewhere, so there is nothing to anchor and no text is needed.
+   */
+  storeTransferred(article: TransferredArticle, values: DateValues, generation: number): void {
+    if (this.open.has(article.uri)) return;
+    const { dates } = article.corpus;
+    for (let i = 2; i < dates.length; i += 3) dates[i] = this.dateValues.intern(values.value(dates[i]), values.precision(dates[i]));
+    this.summaries.set(article.uri, { relativePath: article.relativePath, title: article.title, generation, corpus: article.corpus });
+    this.setMentions(article.uri, new Map(article.mentions));
+    this.notes.anchor({ uri: article.uri, relativePath: article.relativePath, text: '', markdown: article.corpus.markdown });
+  }
+
+  /** The text of every actor file, which another model needs to index articles as this one does. */
+  annotationTexts(): { uri: string; text: string }[] {
+    return [...this.annotationSources].map(([uri, source]) => ({ uri, text: source.lines.text }));
   }
 
   removeArticle(uri: string): void {
