@@ -67,7 +67,7 @@ export function analyzeArticle(
     actors: actorMentions(article.text, urls, annotations, token),
     dates: outside(urls, recognizeDates(article.text, { published: meta?.published }, token)),
     citations,
-    headings: findHeadings(article.text, article.markdown),
+    headings: findHeadings(lines, article.markdown),
     urls,
     findings: citations.findings,
   };
@@ -87,7 +87,7 @@ export function digestArticle(article: ArticleText, annotations: AnnotationConte
   const lines = new LineIndex(article.text);
   if (article.text.length > limits.maxArticleLength) return { lines, article: meta, actors: [], headings: [], urls: [] };
   const urls = findUrls(article.text);
-  return { lines, article: meta, actors: actorMentions(article.text, urls, annotations, token), headings: findHeadings(article.text, article.markdown), urls };
+  return { lines, article: meta, actors: actorMentions(article.text, urls, annotations, token), headings: findHeadings(lines, article.markdown), urls };
 }
 
 function actorMentions(text: string, urls: Span[], annotations: AnnotationContext, token: CancellationToken): ActorMention[] {

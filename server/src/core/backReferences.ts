@@ -39,22 +39,55 @@ export function addBackReferences(text: string, mentions: readonly ActorMention[
       added.push({ start: at, end, actorId: full[latest].actorId, text: family, backReference: true });
     }
   }
-  return added.length === 0 ? [...mentions] : [...mentions, ...added].sort((a, b) => a.start - b.start);
+  return added.length === 0 ? [...mentions] : merged(mentions, added.sort((a, b) => a.start - b.start));
+}
+
+/** Two lists sorted by start as one, the first's item first where both start at once. */
+function merged(first: readonly ActorMention[], second: readonly ActorMention[]): ActorMention[] {
+  const all: ActorMention[] = [];
+  let j = 0;
+  for (const mention of first) {
+    while (j < second.length && second[j].start < mention.start) all.push(second[j++]);
+    all.push(mention);
+  }
+  while (j < second.length) all.push(second[j++]);
+  return all;
+}
+
+/** How a person actor is referred back to; null for an actor that has no bare family name. */
+type PersonName = { family: string; folded: string; familyFirst: boolean } | null;
+
+/**
+ * Each actor's family name, worked out once per actor rather than once per article that mentions it.
+ * Actors are not changed after the annotation file is parsed (a re-parse makes new ones), so the cache
+ * never goes stale, and it lets go of actors the index has dropped.
+ */
+const personNames = new WeakMap<Actor, PersonName>();
+
+function personName(actor: Actor): PersonName {
+  let person = personNames.get(actor);
+  if (person === undefined) {
+    const family = actor.kind === 'person' ? familyName(actor) : undefined;
+    person = family ? { family, folded: family.toLowerCase(), familyFirst: actor.name.trim().startsWith(family) } : null;
+    personNames.set(actor, person);
+  }
+  return person;
 }
 
 /** Full mentions of people, grouped by family name, in text order. */
 function findFullMentions(mentions: readonly ActorMention[], actorOf: (id: string) => Actor | undefined): Map<string, FullMention[]> {
-  const families = new Map<string, { family: string; familyFirst: boolean } | undefined>();
+  const people = new Map<string, PersonName>();
   const grouped = new Map<string, FullMention[]>();
   for (const mention of mentions) {
-    let person = families.get(mention.actorId);
-    if (!families.has(mention.actorId)) {
+    // A full mention has more than one word: one-word mentions are passed over before any lookup.
+    if (!hasWhitespace(mention.text)) continue;
+    let person = people.get(mention.actorId);
+    if (person === undefined) {
       const actor = actorOf(mention.actorId);
-      const family = actor?.kind === 'person' ? familyName(actor) : undefined;
-      person = family ? { family, familyFirst: actor?.name.trim().startsWith(family) ?? false } : undefined;
-      families.set(mention.actorId, person);
+      person = actor ? personName(actor) : null;
+      people.set(mention.actorId, person);
     }
-    if (!person || !isFullMention(mention.text, person.family)) continue;
+    if (!person || !isFullMention(mention.text, person.folded)) continue;
     let list = grouped.get(person.family);
     if (!list) grouped.set(person.family, (list = []));
     list.push({ start: mention.start, end: mention.end, actorId: mention.actorId, familyFirst: person.familyFirst });
@@ -63,10 +96,23 @@ function findFullMentions(mentions: readonly ActorMention[], actorOf: (id: strin
 }
 
 /** More than one word, one of which is the family name (in any case: "Cenk TAMER" names Tamer in full). */
-function isFullMention(mentionText: string, family: string): boolean {
+function isFullMention(mentionText: string, foldedFamily: string): boolean {
   const words = mentionText.split(/\s+/);
-  const folded = family.toLowerCase();
-  return words.length > 1 && words.some((w) => w.toLowerCase() === folded);
+  return words.length > 1 && words.some((w) => w.toLowerCase() === foldedFamily);
+}
+
+/** Whether the text has a character of the regex class \s (a loop: a regex call per mention costs more). */
+function hasWhitespace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit <= 0x20 ? unit === 0x20 || (unit >= 0x09 && unit <= 0x0d) : unit >= 0xa0 && isWideWhitespace(unit)) return true;
+  }
+  return false;
+}
+
+/** The \s characters above ASCII: no-break and typographic spaces, line and paragraph separators, BOM. */
+function isWideWhitespace(unit: number): boolean {
+  return unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
 }
 
 function standsAlone(text: string, start: number, end: number, familyFirst: boolean): boolean {

@@ -1,3 +1,4 @@
+import type { LineIndex } from './text';
 import type { Span } from './types';
 
 export interface Heading extends Span {
@@ -13,10 +14,10 @@ const markdownHeading = /^(#{1,6})[ \t]+([^\r\n\u2028\u2029]*)/gm;
 /**
  * The outline of an article. Markdown headings where there are any; in plain text, the first line is the
  * title and a short capitalised line standing alone between blank lines, without closing punctuation,
- * is a section heading.
+ * is a section heading. Takes the article's line index, which has already found its lines.
  */
-export function findHeadings(text: string, markdown: boolean): Heading[] {
-  return markdown ? markdownHeadings(text) : plainHeadings(text);
+export function findHeadings(lines: LineIndex, markdown: boolean): Heading[] {
+  return markdown ? markdownHeadings(lines.text) : plainHeadings(lines);
 }
 
 function markdownHeadings(text: string): Heading[] {
@@ -47,31 +48,23 @@ function isBlank(unit: number): boolean {
   return unit === 0x20 || unit === 0x09;
 }
 
-function plainHeadings(text: string): Heading[] {
+function plainHeadings(lines: LineIndex): Heading[] {
   const headings: Heading[] = [];
-  const lines = text.split(/\r\n|\r|\n/);
-  let offset = 0;
   let previousBlank = true;
   let sawTitle = false;
-  lines.forEach((line, i) => {
-    const trimmed = line.trim();
-    const nextBlank = i + 1 >= lines.length || lines[i + 1].trim() === '';
-    if (trimmed && previousBlank && looksLikeHeading(trimmed) && (nextBlank || !sawTitle)) {
-      const start = offset + line.indexOf(trimmed);
+  for (let line = 0; line < lines.lineCount; line++) {
+    const content = lines.lineText(line);
+    const trimmed = content.trim();
+    if (trimmed && previousBlank && looksLikeHeading(trimmed) && (!sawTitle || line + 1 === lines.lineCount || lines.lineText(line + 1).trim() === '')) {
+      const start = lines.lineStart(line) + content.indexOf(trimmed);
       headings.push({ start, end: start + trimmed.length, text: trimmed, level: sawTitle ? 2 : 1 });
       sawTitle = true;
     }
     previousBlank = trimmed === '';
-    offset += line.length + lineBreakLength(text, offset + line.length);
-  });
+  }
   return headings;
 }
 
 function looksLikeHeading(line: string): boolean {
   return line.length <= 100 && /^\p{Lu}/u.test(line) && !/[.,;:]$/.test(line) && !/^\[/.test(line);
-}
-
-function lineBreakLength(text: string, at: number): number {
-  if (text.startsWith('\r\n', at)) return 2;
-  return at < text.length ? 1 : 0;
 }

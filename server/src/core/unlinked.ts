@@ -118,8 +118,11 @@ export function findUnlinkedMentions(text: string, known: KnownSpans): Finding[]
   const classes = unitClasses();
   // Runs and their tokens come in text order, so overlaps are found by sweeping, not searching.
   const excludedSpans = new Sweep(known.excluded);
-  const knownSpans = [new Sweep(known.mentions), new Sweep(known.dates)];
+  const knownSpans: KnownSweeps = { mentions: new Sweep(known.mentions), dates: new Sweep(known.dates) };
   const findings: Finding[] = [];
+  // The bounds of the current run's tokens, reused from run to run: most runs are excluded or known
+  // mentions, and those need no token objects.
+  const bounds: number[] = [];
   for (let i = nextCapital(text, 0, classes); i < text.length; i = nextCapital(text, i + 1, classes)) {
     // One capitalised word is a name only after a title ("President Okonjo"). Most capitalised words
     // stand alone, so that case is settled without scanning a run.
@@ -128,12 +131,11 @@ export function findUnlinkedMentions(text: string, known: KnownSpans): Finding[]
       i = wordEnd - 1;
       continue;
     }
-    const tokens = runAt(text, i, classes);
-    const end = tokens[tokens.length - 1].end;
+    const end = runAt(text, i, classes, bounds);
     const excluded = excludedSpans.overlaps(i, end);
     i = end - 1;
     if (excluded) continue;
-    for (const candidate of splitAtKnown(tokens, knownSpans).flatMap((piece) => classify(text, trimPiece(text, piece)))) {
+    for (const candidate of splitAtKnown(text, bounds, knownSpans).flatMap((piece) => classify(text, trimPiece(text, piece)))) {
       const first = candidate.tokens[0];
       const last = candidate.tokens[candidate.tokens.length - 1];
       findings.push({
@@ -227,24 +229,32 @@ function lengthAt(text: string, at: number): number {
   return (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
 }
 
-/** The tokens of the run starting at the capital at `start`, connectors included. */
-function runAt(text: string, start: number, classes: Uint8Array): Token[] {
-  const tokens: Token[] = [];
+/**
+ * The run starting at the capital at `start`, connectors included: its tokens' bounds go into `bounds`
+ * as start, end, start, end, …; returns the run's end.
+ */
+function runAt(text: string, start: number, classes: Uint8Array, bounds: number[]): number {
   let end = tokenEnd(text, start, classes);
-  tokens.push({ start, end, text: text.slice(start, end) });
+  bounds.length = 0;
+  bounds.push(start, end);
   for (;;) {
     let at = skipBlanks(text, end);
-    if (at === end) return tokens;
+    if (at === end) return end;
     // Connectors are lower-case and tokens start with a capital, so at most two connectors, each with
     // blanks after it, and then a token must follow.
-    const joined: Token[] = [];
-    for (let connectorEnd = connectorEndAt(text, at); connectorEnd >= 0 && joined.length < 2; connectorEnd = connectorEndAt(text, at)) {
-      joined.push({ start: at, end: connectorEnd, text: text.slice(at, connectorEnd) });
+    const beforeConnectors = bounds.length;
+    let connectorCount = 0;
+    for (let connectorEnd = connectorEndAt(text, at); connectorEnd >= 0 && connectorCount < 2; connectorEnd = connectorEndAt(text, at)) {
+      bounds.push(at, connectorEnd);
+      connectorCount++;
       at = skipBlanks(text, connectorEnd);
     }
     const next = tokenEnd(text, at, classes);
-    if (next < 0) return tokens;
-    tokens.push(...joined, { start: at, end: next, text: text.slice(at, next) });
+    if (next < 0) {
+      bounds.length = beforeConnectors;
+      return end;
+    }
+    bounds.push(at, next);
     end = next;
   }
 }
@@ -301,9 +311,32 @@ class Sweep {
   }
 }
 
-/** Cuts a run into pieces at tokens that are (part of) a known mention or date, or never a name. */
-function splitAtKnown(tokens: Token[], known: readonly Sweep[]): Token[][] {
-  return splitWhere(tokens, (t) => neverNames.has(t.text) || known.some((spans) => spans.overlaps(t.start, t.end)));
+interface KnownSweeps {
+  mentions: Sweep;
+  dates: Sweep;
+}
+
+/**
+ * Cuts a run, given as its tokens' bounds, into pieces at tokens that are (part of) a known mention or
+ * date, or never a name. Known spans are checked first: they settle most tokens, and only the tokens
+ * kept are copied out of the text.
+ */
+function splitAtKnown(text: string, bounds: readonly number[], known: KnownSweeps): Token[][] {
+  const pieces: Token[][] = [];
+  let piece: Token[] = [];
+  for (let at = 0; at < bounds.length; at += 2) {
+    const start = bounds[at];
+    const end = bounds[at + 1];
+    const word = known.mentions.overlaps(start, end) || known.dates.overlaps(start, end) ? undefined : text.slice(start, end);
+    if (word !== undefined && !neverNames.has(word)) {
+      piece.push({ start, end, text: word });
+    } else if (piece.length > 0) {
+      pieces.push(piece);
+      piece = [];
+    }
+  }
+  if (piece.length > 0) pieces.push(piece);
+  return pieces;
 }
 
 function splitWhere(tokens: Token[], cut: (t: Token) => boolean): Token[][] {

@@ -31,8 +31,15 @@ export interface TransferredArticle {
   relativePath: string;
   title?: string;
   corpus: CorpusSummary;
-  /** Per actor id its mention ranges, packed as in the mention index. */
-  mentions: [string, PackedRanges][];
+  /** The actors mentioned, and per actor where its ranges end in `ranges`. */
+  mentionedActors: string[];
+  mentionEnds: Uint32Array;
+  /**
+   * Every actor's mention ranges, packed as in the mention index, one actor after another. One array
+   * per article rather than per actor: arrays that cross threads are each allocated off the heap, at
+   * about 150 bytes apiece.
+   */
+  ranges: PackedRanges;
 }
 
 interface CachedAnalysis {
@@ -144,26 +151,48 @@ export class WorkspaceModel {
   indexForTransfer(article: ArticleText, token: CancellationToken = neverCancelled): TransferredArticle {
     const digest = digestArticle(article, this.annotations, this.limits, token);
     const corpus = summarizeIndexed(article, digest, this.dateValues, token);
-    return { uri: article.uri, relativePath: article.relativePath, title: titleOf(digest), corpus, mentions: [...groupMentions(digest)] };
+    const mentions = groupMentions(digest);
+    const ranges = new Int32Array(digest.actors.length * 4);
+    const mentionEnds = new Uint32Array(mentions.size);
+    let end = 0;
+    [...mentions.values()].forEach((packed, i) => {
+      ranges.set(packed, end);
+      mentionEnds[i] = end += packed.length;
+    });
+    return { uri: article.uri, relativePath: article.relativePath, title: titleOf(digest), corpus, mentionedActors: [...mentions.keys()], mentionEnds, ranges };
   }
 
   /**
-   * Store an article another model indexed against annotations of `generation`. Its date value indexes
-   * point into `values`, that model's table (or a copy), and are turned into this model's in place.
+   * Store an article another model indexed against annotations of `generation`. `valueIndexes` turns
+   * that model's date value indexes into this model's; the article's are replaced in place.
    * Only articles without notes are indexed elsewhere, so there is nothing to anchor and no text is needed.
    */
-  storeTransferred(article: TransferredArticle, values: DateValues, generation: number): void {
+  storeTransferred(article: TransferredArticle, valueIndexes: readonly number[], generation: number): void {
     if (this.open.has(article.uri)) return;
-    const { dates } = article.corpus;
-    for (let i = 2; i < dates.length; i += 3) dates[i] = this.dateValues.intern(values.value(dates[i]), values.precision(dates[i]));
+    const { dates, actorIds } = article.corpus;
+    for (let i = 2; i < dates.length; i += 3) dates[i] = valueIndexes[dates[i]];
+    // Ids that crossed threads are copies; the annotation index's own strings are kept instead, once.
+    const { index } = this.annotations;
+    const shared = (id: string) => index.actor(id)?.id ?? id;
+    actorIds.forEach((id, i) => (actorIds[i] = shared(id)));
     this.summaries.set(article.uri, { relativePath: article.relativePath, title: article.title, generation, corpus: article.corpus });
-    this.setMentions(article.uri, new Map(article.mentions));
+    const { mentionedActors, mentionEnds, ranges } = article;
+    this.setMentions(article.uri, new Map(mentionedActors.map((actorId, i) => [shared(actorId), ranges.slice(i === 0 ? 0 : mentionEnds[i - 1], mentionEnds[i])])));
     this.notes.anchor({ uri: article.uri, relativePath: article.relativePath, text: '', markdown: article.corpus.markdown });
   }
 
-  /** The text of every actor file, which another model needs to index articles as this one does. */
-  annotationTexts(): { uri: string; text: string }[] {
-    return [...this.annotationSources].map(([uri, source]) => ({ uri, text: source.lines.text }));
+  /** The parsed actor files, which another model needs to index articles as this one does. */
+  annotationFiles(): AnnotationFile[] {
+    return [...this.annotationSources.values()].map((source) => source.file);
+  }
+
+  /**
+   * Actor files another model parsed (a worker thread indexes with the server's). Their texts stay
+   * there: this model can index articles but shows no positions in these files.
+   */
+  setParsedAnnotationFiles(files: readonly AnnotationFile[]): void {
+    for (const file of files) this.annotationSources.set(file.uri, { file, lines: new LineIndex('') });
+    this.annotationsChanged();
   }
 
   removeArticle(uri: string): void {

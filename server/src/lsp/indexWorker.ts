@@ -1,38 +1,36 @@
 /**
  * A worker thread that indexes part of the workspace's articles on the second core. It builds its own
- * annotation context from the actor files' texts (while the server's thread parses them too) and answers
- * each job, a list of article files, with their summaries and packed mentions.
+ * annotation context from the server's parsed actor files and answers each job, a list of article files,
+ * with their summaries and packed mentions.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnalysisLimits } from '../core/analysis';
 import { WorkspaceModel, type TransferredArticle } from '../core/workspace';
-import { readTextFile } from '../node/files';
+import { readTextFileSync } from '../node/files';
 import type { IndexJob, IndexResult, WorkerSetup } from './indexer';
 
 const setup = workerData as WorkerSetup;
 const limits: AnalysisLimits = { maxArticleLength: setup.maxArticleLength };
 const model = new WorkspaceModel(limits);
-for (const { uri, text } of setup.annotations) model.setAnnotationFile(uri, text);
+model.setParsedAnnotationFiles(setup.annotations);
+// Built now, before the first job arrives.
+void model.annotations;
 /** Date values already sent to the server's thread; each result carries the ones added since. */
 let valuesSent = 0;
-let queue = Promise.resolve();
 
-parentPort?.on('message', (job: IndexJob) => {
-  // One job at a time, so results (and the date values they introduce) arrive in order.
-  queue = queue.then(() => run(job));
-});
+parentPort?.on('message', run);
 
-async function run(job: IndexJob): Promise<void> {
+function run(job: IndexJob): void {
   const articles: TransferredArticle[] = [];
   const skipped: IndexResult['skipped'] = [];
   for (const { file, uri, relativePath, markdown } of job.files) {
-    const read = await readTextFile(file, setup.maxBytes);
+    const read = readTextFileSync(file, setup.maxBytes);
     if (read.ok) articles.push(model.indexForTransfer({ uri, relativePath, text: read.text, markdown }));
     else skipped.push({ file, reason: read.reason });
   }
   const values: IndexResult['values'] = [];
   for (; valuesSent < model.dateValues.size; valuesSent++) values.push([model.dateValues.value(valuesSent), model.dateValues.precision(valuesSent)]);
   const result: IndexResult = { id: job.id, articles, skipped, values };
-  const buffers = articles.flatMap((a) => [a.corpus.dates.buffer, a.corpus.pairs.buffer, ...a.mentions.map(([, ranges]) => ranges.buffer)]);
+  const buffers = articles.flatMap((a) => [a.corpus.dates.buffer, a.corpus.pairs.buffer, a.mentionEnds.buffer, a.ranges.buffer]);
   parentPort?.postMessage(result, buffers as ArrayBuffer[]);
 }

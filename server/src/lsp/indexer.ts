@@ -1,8 +1,10 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import type { WorkspaceModel } from '../core/workspace';
+import { Worker } from 'node:worker_threads';
+import type { AnnotationFile, DatePrecision } from '../core/model';
 import { CancelledError, type CancellationToken } from '../core/types';
-import { readTextFile, toPosix } from '../node/files';
+import type { TransferredArticle, WorkspaceModel } from '../core/workspace';
+import { readTextFileSync, toPosix } from '../node/files';
 
 /** A workspace folder as the server knows it. */
 export interface Folder {
@@ -16,8 +18,76 @@ export interface Progress {
 
 /** Files per slice of indexing; between slices the event loop serves requests. */
 const sliceSize = 25;
+/** Slices a helper thread has in hand, so it never waits for the next one. */
+const helperJobsInFlight = 2;
+/**
+ * Below this many articles a helper thread costs more than it saves: it starts, receives the annotations
+ * and builds its actor matcher (together about as long as indexing a hundred articles) before it indexes any.
+ */
+export const minArticlesForHelper = 500;
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+interface ArticleFile {
+  file: string;
+  uri: string;
+  relativePath: string;
+  markdown: boolean;
+}
+
+/** What a helper thread starts from. */
+export interface WorkerSetup {
+  /** The model's actor files, parsed. */
+  annotations: AnnotationFile[];
+  maxBytes: number;
+  maxArticleLength: number;
+}
+
+export interface IndexJob {
+  id: number;
+  files: ArticleFile[];
+}
+
+export interface IndexResult {
+  id: number;
+  articles: TransferredArticle[];
+  skipped: { file: string; reason: string }[];
+  /** The helper's date values added since its previous result, in index order. */
+  values: [string, DatePrecision][];
+}
+
+/**
+ * A worker thread (indexWorker.ts) that indexes a share of the articles on another core, against the
+ * annotations the model had when it started. Its results are merged into the model on this thread.
+ */
+export class IndexHelper {
+  onResult: (result: IndexResult) => void = () => undefined;
+  onFailure: (error: unknown) => void = () => undefined;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (result: IndexResult) => this.onResult(result));
+    worker.on('error', (error) => this.onFailure(error));
+    worker.on('exit', (code) => this.onFailure(new Error(`the index helper exited with code ${code}`)));
+  }
+
+  /** `setup.annotations` must be the actor files the model has when indexing starts. */
+  static start(setup: WorkerSetup): IndexHelper {
+    // A small heap: left to grow, the thread kept ~100 MB of garbage and took the server past its 300 MB
+    // budget at ten thousand articles. A helper that runs out of memory just leaves its work to this thread.
+    const resourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 40 };
+    return new IndexHelper(new Worker(path.join(__dirname, 'indexWorker.js'), { workerData: setup, resourceLimits }));
+  }
+
+  post(job: IndexJob): void {
+    this.worker.postMessage(job);
+  }
+
+  stop(): void {
+    this.onResult = () => undefined;
+    this.onFailure = () => undefined;
+    void this.worker.terminate();
+  }
+}
 
 /** The folder holding a file, and the file's path relative to it ('/'-separated). */
 export function locate(folders: readonly Folder[], uri: string): { folder: Folder; relativePath: string } | undefined {
@@ -34,7 +104,9 @@ export function relativePathOf(folders: readonly Folder[], uri: string): string 
 
 /**
  * Reads articles from disk into the model in slices, so that requests about open documents are answered
- * in between. Files that cannot be read are reported through `onSkipped` and left out.
+ * in between. Files that cannot be read are reported through `onSkipped` and left out. With a `helper`,
+ * this thread takes slices from the front and the helper from the back until they meet; the helper is
+ * stopped when indexing ends.
  */
 export async function indexArticles(
   model: WorkspaceModel,
@@ -44,18 +116,87 @@ export async function indexArticles(
   progress: Progress,
   token: CancellationToken,
   onSkipped: (file: string, reason: string) => void,
+  helper?: IndexHelper,
 ): Promise<void> {
-  for (let i = 0; i < files.length; i += sliceSize) {
-    if (token.isCancellationRequested) throw new CancelledError();
-    const slice = files.slice(i, i + sliceSize);
-    const texts = await Promise.all(slice.map((file) => readTextFile(file, maxBytes)));
-    slice.forEach((file, j) => {
-      const read = texts[j];
-      const uri = URI.file(file).toString();
-      if (!read.ok) return onSkipped(file, read.reason);
-      model.indexArticle({ uri, relativePath: relativePathOf(folders, uri), text: read.text, markdown: /\.(md|markdown)$/i.test(file) }, token);
-    });
-    progress.report(Math.round(((i + slice.length) / files.length) * 100), `${i + slice.length} of ${files.length} articles`);
-    await yieldToRequests();
+  const articles = files.map((file): ArticleFile => {
+    const uri = URI.file(file).toString();
+    return { file, uri, relativePath: relativePathOf(folders, uri), markdown: /\.(md|markdown)$/i.test(file) };
+  });
+  // Notes are anchored against an article's text, which only this thread has: those articles come first and stay here.
+  const hasNotes = (article: ArticleFile) => model.notes.notesOn(article.relativePath).length > 0;
+  const ordered = helper ? [...articles.filter(hasNotes), ...articles.filter((a) => !hasNotes(a))] : articles;
+  const slices: { files: ArticleFile[]; helperMayTake: boolean }[] = [];
+  for (let i = 0; i < ordered.length; i += sliceSize) {
+    const slice = ordered.slice(i, i + sliceSize);
+    slices.push({ files: slice, helperMayTake: !slice.some(hasNotes) });
+  }
+
+  let done = 0;
+  let reported = -1;
+  const advance = (count: number) => {
+    done += count;
+    // One message per percent, not per slice: ten thousand articles would send four hundred.
+    const percentage = Math.round((done / files.length) * 100);
+    if (percentage === reported) return;
+    reported = percentage;
+    progress.report(percentage, `${done} of ${files.length} articles`);
+  };
+
+  const inHelper = new Map<number, ArticleFile[]>();
+  let wake: (() => void) | undefined;
+  let nextJob = 0;
+  const feedHelper = () => {
+    while (helper && inHelper.size < helperJobsInFlight && slices.length > 0 && slices[slices.length - 1].helperMayTake) {
+      const job = { id: nextJob++, files: slices.pop()!.files };
+      inHelper.set(job.id, job.files);
+      helper.post(job);
+    }
+  };
+  if (helper) {
+    /** The helper's date value indexes, as this model's. */
+    const valueIndexes: number[] = [];
+    // Annotations that change while indexing cancel it, so results of a cancelled run are of older ones.
+    const generation = model.generation;
+    helper.onResult = (result) => {
+      const sent = inHelper.get(result.id);
+      inHelper.delete(result.id);
+      if (token.isCancellationRequested) return wake?.();
+      for (const [value, precision] of result.values) valueIndexes.push(model.dateValues.intern(value, precision));
+      for (const article of result.articles) model.storeTransferred(article, valueIndexes, generation);
+      for (const { file, reason } of result.skipped) onSkipped(file, reason);
+      advance(sent?.length ?? 0);
+      feedHelper();
+      wake?.();
+    };
+    // A helper that fails leaves its slices to this thread.
+    helper.onFailure = () => {
+      slices.push(...[...inHelper.values()].map((slice) => ({ files: slice, helperMayTake: false })));
+      inHelper.clear();
+      helper?.stop();
+      helper = undefined;
+      wake?.();
+    };
+    feedHelper();
+  }
+
+  try {
+    while (slices.length > 0 || inHelper.size > 0) {
+      if (token.isCancellationRequested) throw new CancelledError();
+      const slice = slices.shift();
+      if (!slice) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        continue;
+      }
+      for (const article of slice.files) {
+        const read = readTextFileSync(article.file, maxBytes);
+        if (!read.ok) onSkipped(article.file, read.reason);
+        else model.indexArticle({ uri: article.uri, relativePath: article.relativePath, text: read.text, markdown: article.markdown }, token);
+      }
+      advance(slice.files.length);
+      await yieldToRequests();
+    }
+  } finally {
+    helper?.stop();
   }
 }

@@ -33,7 +33,7 @@ import { WorkspaceModel } from '../core/workspace';
 import { articleMatcher, findWorkspaceFiles, readTextFile } from '../node/files';
 import { indexedNotification, type IndexedParams } from '../protocol';
 import { registerCorpusViews } from './corpusViews';
-import { indexArticles, locate, relativePathOf, type Folder } from './indexer';
+import { IndexHelper, indexArticles, locate, minArticlesForHelper, relativePathOf, type Folder } from './indexer';
 import { registerNotes } from './notes';
 import { defaultSettings, readSettings, type Settings } from './settings';
 
@@ -194,13 +194,14 @@ export function startServer(connection: Connection): void {
     const fresh = new WorkspaceModel({ maxArticleLength: settings.maxArticleSizeMB * 1024 * 1024 });
     for (const file of found.flatMap((f) => f.annotations)) await loadAnnotationFile(fresh, URI.file(file).toString());
     for (const document of documents.all()) openInModel(fresh, document);
+    const articles = found.flatMap((f) => f.articles);
+    const helper = startHelper(articles.length, fresh);
     model = fresh;
     refreshDiagnostics();
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin('Annotated Reading', 0, 'Indexing articles', true);
     try {
-      const articles = found.flatMap((f) => f.articles);
-      await indexArticles(model, folders, articles, settings.maxArticleSizeMB * 1024 * 1024, progress, token, (file, reason) => log(`Skipped ${file}: ${reason}.`));
+      await indexArticles(model, folders, articles, settings.maxArticleSizeMB * 1024 * 1024, progress, token, (file, reason) => log(`Skipped ${file}: ${reason}.`), helper);
       notes.indexed();
       views.changed();
       const params: IndexedParams = { articles: model.articleUris.length, actors: model.annotations.index.actors.length, annotationFiles: model.annotationUris.length, elapsed: Date.now() - started, serverPid: process.pid };
@@ -233,11 +234,12 @@ export function startServer(connection: Connection): void {
     indexRun?.cancel();
     const run = (indexRun = new CancellationTokenSource());
     const target = model;
+    const helper = startHelper(stale.length, target);
     indexed = (async () => {
       const progress = await connection.window.createWorkDoneProgress();
       progress.begin('Annotated Reading', 0, 'Re-indexing articles', true);
       try {
-        await indexArticles(target, folders, stale.map((uri) => URI.parse(uri).fsPath), settings.maxArticleSizeMB * 1024 * 1024, progress, run.token, (file, reason) => log(`Skipped ${file}: ${reason}.`));
+        await indexArticles(target, folders, stale.map((uri) => URI.parse(uri).fsPath), settings.maxArticleSizeMB * 1024 * 1024, progress, run.token, (file, reason) => log(`Skipped ${file}: ${reason}.`), helper);
         views.changed();
       } finally {
         progress.done();
@@ -245,6 +247,20 @@ export function startServer(connection: Connection): void {
     })().catch((error) => {
       if (!(error instanceof CancelledError)) connection.console.error(String(error));
     });
+  }
+
+  /**
+   * A second thread for indexing many articles into `target`, with its annotations; undefined for few
+   * articles or when a thread cannot be started.
+   */
+  function startHelper(articleCount: number, target: WorkspaceModel): IndexHelper | undefined {
+    if (articleCount < minArticlesForHelper) return undefined;
+    try {
+      return IndexHelper.start({ annotations: target.annotationFiles(), maxBytes: settings.maxArticleSizeMB * 1024 * 1024, maxArticleLength: settings.maxArticleSizeMB * 1024 * 1024 });
+    } catch (error) {
+      log(`Indexing on one thread: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
   }
 
   // ---- documents ----

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 
@@ -75,14 +75,47 @@ export type ReadResult = { ok: true; text: string } | { ok: false; reason: strin
 export async function readTextFile(file: string, maxBytes: number): Promise<ReadResult> {
   try {
     const stat = await fs.stat(file);
-    if (stat.size > maxBytes) return { ok: false, reason: `it is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit` };
-    const bytes = await fs.readFile(file);
-    if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'it looks binary (it contains NUL bytes)' };
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
+    return decodeText(await fs.readFile(file));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (error instanceof TypeError) return { ok: false, reason: 'it is not valid UTF-8 text' };
-    return { ok: false, reason: code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message };
+    return readFailure(error);
   }
+}
+
+/**
+ * `readTextFile` without the event loop, for bulk indexing: four system calls per file and no promise
+ * or file handle objects, which cost indexing more than the reads themselves.
+ */
+export function readTextFileSync(file: string, maxBytes: number): ReadResult {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const { size } = fstatSync(fd);
+    if (size > maxBytes) return tooLarge(size, maxBytes);
+    const bytes = Buffer.allocUnsafe(size);
+    let length = 0;
+    // A file that grows while it is read is cut at its size when opened; one that shrinks, where it ends.
+    for (let n = 1; length < size && n > 0; length += n) n = readSync(fd, bytes, length, size - length, null);
+    return decodeText(bytes.subarray(0, length));
+  } catch (error) {
+    return readFailure(error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function tooLarge(size: number, maxBytes: number): ReadResult {
+  return { ok: false, reason: `it is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit` };
+}
+
+function decodeText(bytes: Uint8Array): ReadResult {
+  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'it looks binary (it contains NUL bytes)' };
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+function readFailure(error: unknown): ReadResult {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (error instanceof TypeError) return { ok: false, reason: 'it is not valid UTF-8 text' };
+  return { ok: false, reason: code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message };
 }
