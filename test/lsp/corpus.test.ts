@@ -2,10 +2,9 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, Hover, Location } from 'vscode-languageserver-protocol';
-import { corpusDir, LspClient, repoRoot } from '../support/lspClient';
+import { corpusDir, hoverText, LspClient, repoRoot } from '../support/lspClient';
 import { lineStartingWith, positionOf } from '../support/text';
 
-const hoverText = (hover: Hover | null): string => (hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '');
 
 /** The three real articles in ../shared/corpus, with the repo's annotations/ for them. */
 describe('language server on the real corpus', function () {

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
 import {
   actorArticlesRequest,
   actorLocationsRequest,
@@ -16,28 +15,17 @@ import {
   type TimelineResult,
 } from '../../server/src/protocol';
 import { gridArticle, summitArticle, writeCorpusWorkspace } from '../support/corpusFixture';
-import { LspClient } from '../support/lspClient';
+import { useLspServer } from '../support/lspClient';
 import { positionOf } from '../support/text';
 
 const count = (text: string, needle: string) => text.split(needle).length - 1;
 
 describe('corpus views over LSP (actors, timeline, connections)', function () {
-  let client: LspClient;
-  let root: string;
-
-  before(async function () {
-    root = await writeCorpusWorkspace();
-    client = await LspClient.start({ root, pullDiagnostics: true });
-    await client.whenIndexed();
-  });
-  after(async () => {
-    await client.stop();
-    await fs.rm(root, { recursive: true, force: true });
-  });
+  const server = useLspServer(writeCorpusWorkspace, { pullDiagnostics: true, removeAfter: true });
 
   describe('actors', function () {
     it('groups annotated actors by kind with their mentions across closed articles', async function () {
-      const { groups } = await client.request<ActorsResult>(actorsRequest, {});
+      const { groups } = await server.client.request<ActorsResult>(actorsRequest, {});
       assert.deepEqual(groups.map((g) => g.kind), ['person', 'country', 'media', 'place']);
       const person = groups[0].actors.find((a) => a.id === 'kadri-mets');
       // Two full names and the back-reference "Mets" in one article, one full name in the other.
@@ -50,14 +38,14 @@ describe('corpus views over LSP (actors, timeline, connections)', function () {
     });
 
     it('filters actors by name, alias or id, case-insensitively', async function () {
-      const { groups } = await client.request<ActorsResult>(actorsRequest, { filter: 'FIN' });
+      const { groups } = await server.client.request<ActorsResult>(actorsRequest, { filter: 'FIN' });
       assert.deepEqual(groups.flatMap((g) => g.actors.map((a) => a.id)), ['finland']);
-      const none = await client.request<ActorsResult>(actorsRequest, { filter: 'no such actor' });
+      const none = await server.client.request<ActorsResult>(actorsRequest, { filter: 'no such actor' });
       assert.deepEqual(none.groups, []);
     });
 
     it('lists the articles of an actor, most mentions first, with their titles', async function () {
-      const articles = await client.request<ActorArticle[]>(actorArticlesRequest, { actorId: 'kadri-mets' });
+      const articles = await server.client.request<ActorArticle[]>(actorArticlesRequest, { actorId: 'kadri-mets' });
       assert.deepEqual(articles.map((a) => [a.title, a.mentions]), [
         ['Cables Under the Baltic', 3],
         ['Summit Notes', 1],
@@ -65,7 +53,7 @@ describe('corpus views over LSP (actors, timeline, connections)', function () {
     });
 
     it('gives each mention with its line of context and where the name stands in it', async function () {
-      const mentions = await client.request<MentionInContext[]>(actorMentionsRequest, { actorId: 'kadri-mets', uri: client.uri('articles/grid.txt') });
+      const mentions = await server.client.request<MentionInContext[]>(actorMentionsRequest, { actorId: 'kadri-mets', uri: server.client.uri('articles/grid.txt') });
       assert.equal(mentions.length, 3);
       const backReference = mentions[2];
       assert.deepEqual(backReference.range.start, positionOf(gridArticle, 'Mets added'));
@@ -75,15 +63,15 @@ describe('corpus views over LSP (actors, timeline, connections)', function () {
     });
 
     it('gives every mention of an actor as locations', async function () {
-      const locations = await client.request<ActorLocation[]>(actorLocationsRequest, { actorId: 'estonia' });
+      const locations = await server.client.request<ActorLocation[]>(actorLocationsRequest, { actorId: 'estonia' });
       assert.equal(locations.length, count(gridArticle, 'Estonia') + count(summitArticle, 'Estonia'));
-      assert.deepEqual(new Set(locations.map((l) => l.uri)), new Set([client.uri('articles/grid.txt'), client.uri('articles/summit.txt')]));
+      assert.deepEqual(new Set(locations.map((l) => l.uri)), new Set([server.client.uri('articles/grid.txt'), server.client.uri('articles/summit.txt')]));
     });
   });
 
   describe('timeline', function () {
     it('places every dated statement with its sentence, article, actors and extent', async function () {
-      const { items, articles } = await client.request<TimelineResult>(timelineRequest, {});
+      const { items, articles } = await server.client.request<TimelineResult>(timelineRequest, {});
       const day = items.find((i) => i.value === '2024-03-04');
       assert.ok(day, `no 2024-03-04 among ${items.map((i) => i.value).join(', ')}`);
       assert.equal(day.precision, 'day');
@@ -92,7 +80,7 @@ describe('corpus views over LSP (actors, timeline, connections)', function () {
       assert.deepEqual(new Set(day.actorIds), new Set(['estonia', 'finland', 'tallinn']));
       assert.deepEqual(day.range.start, positionOf(gridArticle, 'March 4, 2024'));
       const month = items.find((i) => i.value === '2023-06');
-      assert.deepEqual(month && [month.precision, month.from, month.until, month.uri], ['month', '2023-06-01', '2023-07-01', client.uri('articles/summit.txt')]);
+      assert.deepEqual(month && [month.precision, month.from, month.until, month.uri], ['month', '2023-06-01', '2023-07-01', server.client.uri('articles/summit.txt')]);
       const range = items.find((i) => i.value === '2009/2011');
       assert.deepEqual(range && [range.from, range.until], ['2009-01-01', '2012-01-01']);
       assert.deepEqual(articles.map((a) => a.title).sort(), ['Cables Under the Baltic', 'Summit Notes']);
@@ -100,14 +88,14 @@ describe('corpus views over LSP (actors, timeline, connections)', function () {
     });
 
     it('leaves out the access dates of the reference list', async function () {
-      const { items } = await client.request<TimelineResult>(timelineRequest, {});
+      const { items } = await server.client.request<TimelineResult>(timelineRequest, {});
       assert.deepEqual(items.filter((i) => i.value.startsWith('2024-02')), []);
     });
 
     it('filters by actor and by article', async function () {
-      const byActor = await client.request<TimelineResult>(timelineRequest, { actorIds: ['tallinn'] });
+      const byActor = await server.client.request<TimelineResult>(timelineRequest, { actorIds: ['tallinn'] });
       assert.deepEqual(byActor.items.map((i) => i.value), ['2024-03-04']);
-      const byArticle = await client.request<TimelineResult>(timelineRequest, { uris: [client.uri('articles/summit.txt')] });
+      const byArticle = await server.client.request<TimelineResult>(timelineRequest, { uris: [server.client.uri('articles/summit.txt')] });
       assert.deepEqual(byArticle.items.map((i) => i.value), ['2023-06']);
       // The filter choices stay complete whatever the filter.
       assert.ok(byActor.actors.some((a) => a.id === 'kadri-mets') && byActor.articles.length === 2);
@@ -116,7 +104,7 @@ describe('corpus views over LSP (actors, timeline, connections)', function () {
 
   describe('connections', function () {
     it('links actors named in the same paragraph, weighted by how many paragraphs', async function () {
-      const { nodes, edges } = await client.request<ConnectionsResult>(connectionsRequest, {});
+      const { nodes, edges } = await server.client.request<ConnectionsResult>(connectionsRequest, {});
       const weight = (a: string, b: string) => edges.find((e) => (e.source === a && e.target === b) || (e.source === b && e.target === a))?.weight;
       // Both countries share two paragraphs of the grid article and one of the summit notes.
       assert.equal(weight('estonia', 'finland'), 3);
@@ -125,7 +113,7 @@ describe('corpus views over LSP (actors, timeline, connections)', function () {
       const mets = nodes.find((n) => n.id === 'kadri-mets');
       assert.deepEqual(mets && [mets.name, mets.kind], ['Kadri Mets', 'person']);
       assert.ok(!nodes.some((n) => n.id === 'baltic-wire'), 'an actor only in the reference list has no edge');
-      const strong = await client.request<ConnectionsResult>(connectionsRequest, { minWeight: 3 });
+      const strong = await server.client.request<ConnectionsResult>(connectionsRequest, { minWeight: 3 });
       assert.deepEqual(strong.edges.map((e) => [e.source, e.target].sort().join('+')).sort(), ['estonia+finland', 'estonia+kadri-mets', 'finland+kadri-mets']);
     });
   });
@@ -133,11 +121,11 @@ describe('corpus views over LSP (actors, timeline, connections)', function () {
   // Last, because it edits an article (mocha runs a suite's own tests before its nested suites).
   describe('after an edit', function () {
     it('tells the client when the corpus changed, and answers from the open article’s current text', async function () {
-      const uri = await client.open('articles/summit.txt', 'article', summitArticle);
-      await client.change(uri, summitArticle.replace('in June 2023', 'on 14 September 2022'));
+      const uri = await server.client.open('articles/summit.txt', 'article', summitArticle);
+      await server.client.change(uri, summitArticle.replace('in June 2023', 'on 14 September 2022'));
       // The notification is debounced: the edit restarts its wait, so one arrives after it.
-      await new Promise<void>((resolve) => client.connection.onNotification(corpusChangedNotification, () => resolve()));
-      const { items } = await client.request<TimelineResult>(timelineRequest, { uris: [uri] });
+      await new Promise<void>((resolve) => server.client.connection.onNotification(corpusChangedNotification, () => resolve()));
+      const { items } = await server.client.request<TimelineResult>(timelineRequest, { uris: [uri] });
       assert.deepEqual(items.map((i) => [i.value, i.precision]), [['2022-09-14', 'day']]);
     });
   });

@@ -3,10 +3,9 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, Hover, InlayHint, Location, SemanticTokens, SymbolInformation } from 'vscode-languageserver-protocol';
-import { LspClient, sampleDir } from '../support/lspClient';
+import { hoverText, LspClient, sampleDir } from '../support/lspClient';
 import { lineStartingWith, positionOf } from '../support/text';
 
-const hoverText = (hover: Hover | null): string => (hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '');
 
 describe('language server on the sample workspace (pull diagnostics, as VS Code)', function () {
   let client: LspClient;

@@ -14,10 +14,9 @@ import {
   type NoteRange,
   type NotesResult,
 } from '../../server/src/protocol';
-import { LspClient, sampleDir } from '../support/lspClient';
+import { hoverText, LspClient, sampleDir } from '../support/lspClient';
 import { positionOf } from '../support/text';
 
-const hoverText = (hover: Hover | null): string => (hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '');
 
 /** The text a range covers. */
 function textAt(text: string, range: NoteRange): string {

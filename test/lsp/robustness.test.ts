@@ -23,11 +23,10 @@ import {
   type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { indexedNotification } from '../../server/src/protocol';
-import { LspClient, sampleDir, serverPath } from '../support/lspClient';
+import { hoverText, LspClient, sampleDir, serverPath } from '../support/lspClient';
 import { positionOf } from '../support/text';
 
 const messageOf = (diagnostic: Diagnostic): string => (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
-const hoverText = (hover: Hover | null): string => (hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '');
 
 /** A temporary workspace holding the given files (text or bytes), removed by the returned function. */
 async function workspace(files: Record<string, string | Buffer>): Promise<{ root: string; remove: () => Promise<void> }> {

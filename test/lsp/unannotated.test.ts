@@ -1,37 +1,24 @@
 import * as assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
 import type { CodeAction, CodeLens, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { gridArticle, summitArticle, writeCorpusWorkspace } from '../support/corpusFixture';
-import { LspClient } from '../support/lspClient';
+import { LspClient, hoverText, useLspServer } from '../support/lspClient';
 import { positionOf } from '../support/text';
 
-const hoverText = (hover: Hover | null): string => (hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '');
 
 describe('what is not annotated yet, over LSP', function () {
-  let client: LspClient;
-  let root: string;
-
-  before(async function () {
-    root = await writeCorpusWorkspace();
-    client = await LspClient.start({ root, pullDiagnostics: true });
-    await client.whenIndexed();
-  });
-  after(async () => {
-    await client.stop();
-    await fs.rm(root, { recursive: true, force: true });
-  });
+  const server = useLspServer(writeCorpusWorkspace, { pullDiagnostics: true, removeAfter: true });
 
   it('reads a bare family name after the full name as a back-reference', async function () {
-    const uri = await client.open('articles/grid.txt');
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(gridArticle, 'Mets added', { within: 1 }) });
+    const uri = await server.client.open('articles/grid.txt');
+    const hover = await server.client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(gridArticle, 'Mets added', { within: 1 }) });
     assert.match(hoverText(hover), /\*\*Kadri Mets\*\* · person · _back-reference_/);
-    const plain = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(gridArticle, 'Kadri Mets later', { within: 7 }) });
+    const plain = await server.client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(gridArticle, 'Kadri Mets later', { within: 7 }) });
     assert.doesNotMatch(hoverText(plain), /back-reference/);
   });
 
   it('hints at a likely actor that no annotation covers, and offers to annotate it', async function () {
-    const uri = await client.open('articles/summit.txt', 'article', summitArticle);
-    const { items } = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const uri = await server.client.open('articles/summit.txt', 'article', summitArticle);
+    const { items } = await server.client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
     const hints = items.filter((d) => d.code === 'unlinked-mention');
     assert.deepEqual(
       hints.map((d) => [d.range.start, d.severity, d.message]),
@@ -39,7 +26,7 @@ describe('what is not annotated yet, over LSP', function () {
     );
     // No selection: the cursor just sits on the hint.
     const cursor = positionOf(summitArticle, 'Ilmar Tamm', { within: 2 });
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    const actions = await server.client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: cursor, end: cursor },
       context: { diagnostics: hints },
@@ -54,14 +41,14 @@ describe('what is not annotated yet, over LSP', function () {
   });
 
   it('gives no hints on a well-annotated article', async function () {
-    const uri = await client.open('articles/grid.txt');
-    const { items } = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const uri = await server.client.open('articles/grid.txt');
+    const { items } = await server.client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
     assert.deepEqual(items.filter((d) => d.code === 'unlinked-mention'), []);
   });
 
   it('counts claims and cited claims per paragraph in code lenses', async function () {
-    const uri = await client.open('articles/grid.txt');
-    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const uri = await server.client.open('articles/grid.txt');
+    const lenses = await server.client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     assert.deepEqual(
       lenses.map((l) => [l.range.start.line, l.command?.title]),
       [
@@ -73,7 +60,7 @@ describe('what is not annotated yet, over LSP', function () {
   });
 
   it('turns the code lenses off with annotatedReading.citationCoverage', async function () {
-    const quiet = await LspClient.start({ root, pullDiagnostics: true, settings: { citationCoverage: false } });
+    const quiet = await LspClient.start({ root: server.root, pullDiagnostics: true, settings: { citationCoverage: false } });
     try {
       await quiet.whenIndexed();
       const uri = await quiet.open('articles/grid.txt');

@@ -15,6 +15,7 @@ import {
   StreamMessageWriter,
   type ClientCapabilities,
   type Diagnostic,
+  type Hover,
   type ProtocolConnection,
   type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node';
@@ -144,4 +145,27 @@ export class LspClient {
     }
     this.connection.dispose();
   }
+}
+
+/** The Markdown of a hover, or '' when there is none. */
+export function hoverText(hover: Hover | null): string {
+  return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+}
+
+/**
+ * Registers the suite's hooks: a server on the workspace `open` makes, indexed before the first test,
+ * stopped (and the workspace removed) after the last.
+ */
+export function useLspServer(open: () => Promise<string>, options: Omit<StartOptions, 'root'> & { removeAfter: boolean }): { client: LspClient; root: string } {
+  const session = {} as { client: LspClient; root: string };
+  before(async function () {
+    session.root = await open();
+    session.client = await LspClient.start({ ...options, root: session.root });
+    await session.client.whenIndexed();
+  });
+  after(async () => {
+    await session.client?.stop();
+    if (options.removeAfter && session.root) await fs.rm(session.root, { recursive: true, force: true });
+  });
+  return session;
 }
