@@ -74,8 +74,9 @@ export class WorkspaceModel {
 
   // ---- annotations ----
 
-  setAnnotationFile(uri: string, text: string): void {
-    this.annotationSources.set(uri, { file: parseAnnotationFile(uri, text), lines: new LineIndex(text) });
+  /** `parsed`: the file as another thread already parsed it from this text. */
+  setAnnotationFile(uri: string, text: string, parsed: AnnotationFile = parseAnnotationFile(uri, text)): void {
+    this.annotationSources.set(uri, { file: parsed, lines: new LineIndex(text) });
     this.annotationsChanged();
   }
 

@@ -18,6 +18,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { parseAnnotationFile } from '../core/annotations';
+import type { AnnotationFile } from '../core/model';
 import { codeActions } from '../core/providers/codeActions';
 import { codeLenses } from '../core/providers/codeLens';
 import { completion } from '../core/providers/completion';
@@ -30,10 +32,10 @@ import { semanticTokens, semanticTokensLegend } from '../core/providers/semantic
 import { documentSymbols, workspaceSymbols } from '../core/providers/symbols';
 import { CancelledError } from '../core/types';
 import { WorkspaceModel } from '../core/workspace';
-import { articleMatcher, findWorkspaceFiles, readTextFile } from '../node/files';
+import { articleMatcher, findWorkspaceFiles, readTextFile, type ReadResult } from '../node/files';
 import { indexedNotification, type IndexedParams } from '../protocol';
 import { registerCorpusViews } from './corpusViews';
-import { IndexHelper, indexArticles, locate, minArticlesForHelper, relativePathOf, type Folder } from './indexer';
+import { IndexHelper, helperParseFiles, indexArticles, locate, minArticlesForHelper, relativePathOf, type Folder } from './indexer';
 import { registerNotes } from './notes';
 import { defaultSettings, readSettings, type Settings } from './settings';
 
@@ -75,7 +77,7 @@ export function startServer(connection: Connection): void {
     const fsPath = URI.parse(uri).fsPath;
     return isAnnotationUri(uri) && folders.some((f) => fsPath.startsWith(path.resolve(f.fsPath, settings.annotationsFolder, 'notes') + path.sep));
   };
-  const setAnnotationText = (target: WorkspaceModel, uri: string, text: string) => (isNotesUri(uri) ? target.notes.setFile(uri, text) : target.setAnnotationFile(uri, text));
+  const setAnnotationText = (target: WorkspaceModel, uri: string, text: string, parsed?: AnnotationFile) => (isNotesUri(uri) ? target.notes.setFile(uri, text) : target.setAnnotationFile(uri, text, parsed));
   const notes = registerNotes({
     connection,
     documents,
@@ -192,10 +194,23 @@ export function startServer(connection: Connection): void {
     if (token.isCancellationRequested) throw new CancelledError();
     warnIfNoAnnotationsFolder(found.every((f) => f.annotations.length === 0));
     const fresh = new WorkspaceModel({ maxArticleLength: settings.maxArticleSizeMB * 1024 * 1024 });
-    for (const file of found.flatMap((f) => f.annotations)) await loadAnnotationFile(fresh, URI.file(file).toString());
-    for (const document of documents.all()) openInModel(fresh, document);
+    const annotationUris = found.flatMap((f) => f.annotations).map((file) => URI.file(file).toString());
+    const reads = await Promise.all(annotationUris.map(readAnnotationFile));
     const articles = found.flatMap((f) => f.articles);
-    const helper = startHelper(articles.length, fresh);
+    // Parsing the actor files takes seconds in a large workspace: a helper thread parses some of them
+    // while this thread parses the rest, and each sends the other its share.
+    const actorFiles = annotationUris.flatMap((uri, i) => {
+      const read = reads[i];
+      return read.ok && !isNotesUri(uri) ? [{ uri, text: read.text }] : [];
+    });
+    const helperShare = articles.length >= minArticlesForHelper ? helperParseFiles(actorFiles) : [];
+    const helper = startHelper(articles.length, helperShare);
+    const own = actorFiles.slice(helperShare.length).map(({ uri, text }) => parseAnnotationFile(uri, text));
+    helper?.shareAnnotations(own);
+    // A helper that failed first, or never started, leaves its share to setAnnotationFile, which parses it here.
+    const parsed = new Map([...own, ...((await helper?.parsed) ?? [])].map((file) => [file.uri, file]));
+    annotationUris.forEach((uri, i) => applyAnnotationRead(fresh, uri, reads[i], parsed.get(uri)));
+    for (const document of documents.all()) openInModel(fresh, document);
     model = fresh;
     refreshDiagnostics();
     const progress = await connection.window.createWorkDoneProgress();
@@ -218,11 +233,19 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  async function loadAnnotationFile(target: WorkspaceModel, uri: string): Promise<void> {
+  async function readAnnotationFile(uri: string): Promise<ReadResult> {
     const open = documents.get(uri);
-    const read = open ? { ok: true as const, text: open.getText() } : await readTextFile(URI.parse(uri).fsPath, maxAnnotationBytes);
+    return open ? { ok: true, text: open.getText() } : readTextFile(URI.parse(uri).fsPath, maxAnnotationBytes);
+  }
+
+  async function loadAnnotationFile(target: WorkspaceModel, uri: string): Promise<void> {
+    applyAnnotationRead(target, uri, await readAnnotationFile(uri));
+  }
+
+  /** `parsed`: the actor file as another thread parsed it from the text read. */
+  function applyAnnotationRead(target: WorkspaceModel, uri: string, read: ReadResult, parsed?: AnnotationFile): void {
     // An actor file that cannot be read says why on itself; the notes index has no findings of that kind.
-    if (read.ok || isNotesUri(uri)) setAnnotationText(target, uri, read.ok ? read.text : '');
+    if (read.ok || isNotesUri(uri)) setAnnotationText(target, uri, read.ok ? read.text : '', parsed);
     else target.setUnreadableAnnotationFile(uri, read.reason);
     if (!read.ok) log(`Annotation file ${uri} could not be read: ${read.reason}.`);
   }
@@ -234,7 +257,8 @@ export function startServer(connection: Connection): void {
     indexRun?.cancel();
     const run = (indexRun = new CancellationTokenSource());
     const target = model;
-    const helper = startHelper(stale.length, target);
+    const helper = startHelper(stale.length, []);
+    helper?.shareAnnotations(target.annotationFiles());
     indexed = (async () => {
       const progress = await connection.window.createWorkDoneProgress();
       progress.begin('Annotated Reading', 0, 'Re-indexing articles', true);
@@ -250,13 +274,13 @@ export function startServer(connection: Connection): void {
   }
 
   /**
-   * A second thread for indexing many articles into `target`, with its annotations; undefined for few
-   * articles or when a thread cannot be started.
+   * A second thread for indexing many articles, which first parses the actor files `toParse`; undefined
+   * for few articles or when a thread cannot be started.
    */
-  function startHelper(articleCount: number, target: WorkspaceModel): IndexHelper | undefined {
+  function startHelper(articleCount: number, toParse: { uri: string; text: string }[]): IndexHelper | undefined {
     if (articleCount < minArticlesForHelper) return undefined;
     try {
-      return IndexHelper.start({ annotations: target.annotationFiles(), maxBytes: settings.maxArticleSizeMB * 1024 * 1024, maxArticleLength: settings.maxArticleSizeMB * 1024 * 1024 });
+      return IndexHelper.start({ toParse, maxBytes: settings.maxArticleSizeMB * 1024 * 1024, maxArticleLength: settings.maxArticleSizeMB * 1024 * 1024 });
     } catch (error) {
       log(`Indexing on one thread: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
