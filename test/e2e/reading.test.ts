@@ -76,9 +76,14 @@ describe('reading an annotated article in VS Code', function () {
     await session.page.keyboard.press('Control+S');
     await session.page.locator('.part.editor .tab.dirty', { hasText: 'states.yaml' }).waitFor({ state: 'detached', timeout: 15_000 });
     await openFileFromExplorer(session.page, baltic);
-    // The editor comes back scrolled to the reference list, where F12 left it: focus it and go to the top.
-    await session.page.keyboard.press('Control+1');
-    await session.page.keyboard.press('Control+Home');
+    // The editor comes back scrolled to the reference list, where F12 left it: click into it and go to the
+    // top, until the status bar says the cursor is on line 1.
+    const atTop = session.page.locator('.part.statusbar [id="status.editor.selection"]', { hasText: /Ln 1,/ });
+    await pollUntil('the cursor at the top of the article', 30_000, async () => {
+      await session.page.locator('.part.editor .editor-instance .monaco-editor .view-lines').first().click();
+      await session.page.keyboard.press('Control+Home');
+      return (await atTop.count()) > 0 || undefined;
+    });
     await waitForEditorText(session.page, 'Estonia, Latvia and Lithuania are preparing');
     const text = await showHover(session.page, 'Estonia', 'Edited during the browser test.');
     assert.doesNotMatch(text, /Northernmost Baltic state/);

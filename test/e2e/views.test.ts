@@ -32,7 +32,7 @@ async function webviewFrame(page: Page, selector: string): Promise<Frame> {
   });
 }
 
-describe('the session.workspace views in a VS Code workbench', function () {
+describe('the workspace views in a VS Code workbench', function () {
   this.timeout(180_000);
   const session = useWorkbench('views', writeCorpusWorkspace, { temporary: true });
 
