@@ -23,19 +23,19 @@ import {
   type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { indexedNotification } from '../../server/src/protocol';
-import { hoverText, LspClient, sampleDir, serverPath } from '../support/lspClient';
+import { hoverText, LspClient, sampleDir, serverPath, useLspServer } from '../support/lspClient';
 import { positionOf } from '../support/text';
 
 const messageOf = (diagnostic: Diagnostic): string => (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
 
-/** A temporary workspace holding the given files (text or bytes), removed by the returned function. */
-async function workspace(files: Record<string, string | Buffer>): Promise<{ root: string; remove: () => Promise<void> }> {
+/** A temporary workspace holding the given files (text or bytes); useLspServer removes it after the suite. */
+async function workspace(files: Record<string, string | Buffer>): Promise<string> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'ar-robust-'));
   for (const [relative, content] of Object.entries(files)) {
     await fs.mkdir(path.dirname(path.join(root, relative)), { recursive: true });
     await fs.writeFile(path.join(root, relative), content);
   }
-  return { root, remove: () => fs.rm(root, { recursive: true, force: true }) };
+  return root;
 }
 
 const actorsYaml = `actors:
@@ -64,83 +64,62 @@ const hoverAt = (client: LspClient, uri: string, text: string, needle: string, w
   client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, { within, nth }) });
 
 describe('limits: oversized, binary and non-UTF-8 articles are refused with a message', function () {
-  let client: LspClient;
-  let remove: () => Promise<void>;
-
-  before(async function () {
-    const made = await workspace({
-      'annotations/actors.yaml': actorsYaml,
-      'articles/small.txt': articleOfSize(2_000),
-      'articles/big.txt': articleOfSize(200_000),
-      'articles/binary.txt': Buffer.from([0x47, 0x72, 0x69, 0x64, 0x00, 0x01, 0x02, 0x00, 0xff]),
-      'articles/latin1.txt': Buffer.from('Gr\xfcn talks in K\xf6ln\n', 'latin1'),
-    });
-    remove = made.remove;
-    client = await LspClient.start({ root: made.root, pullDiagnostics: true, settings: { maxArticleSizeMB: 0.1 } });
-  });
-  after(async () => {
-    await client.stop();
-    await remove();
-  });
+  const server = useLspServer(() => workspace({
+    'annotations/actors.yaml': actorsYaml,
+    'articles/small.txt': articleOfSize(2_000),
+    'articles/big.txt': articleOfSize(200_000),
+    'articles/binary.txt': Buffer.from([0x47, 0x72, 0x69, 0x64, 0x00, 0x01, 0x02, 0x00, 0xff]),
+    'articles/latin1.txt': Buffer.from('Gr\xfcn talks in K\xf6ln\n', 'latin1'),
+  }), { pullDiagnostics: true, settings: { maxArticleSizeMB: 0.1 }, removeAfter: true });
 
   it('indexes only readable articles under the limit, and logs why each other one was skipped', async function () {
-    const indexed = await client.whenIndexed();
+    const indexed = await server.client.whenIndexed();
     assert.equal(indexed.articles, 1);
-    const logs = client.logs.join('\n');
+    const logs = server.client.logs.join('\n');
     assert.match(logs, /Skipped \S*big\.txt: it is 0\.2 MB, over the 0\.1 MB limit/);
     assert.match(logs, /Skipped \S*binary\.txt: it looks binary/);
     assert.match(logs, /Skipped \S*latin1\.txt: it is not valid UTF-8/);
-    assert.deepEqual(client.stderr, []);
+    assert.deepEqual(server.client.stderr, []);
   });
 
   it('answers an open article over annotatedReading.maxArticleSizeMB with one information diagnostic, unanalysed', async function () {
     const text = articleOfSize(200_000);
-    const uri = await client.open('articles/big.txt', 'article', text);
-    const items = await pull(client, uri);
+    const uri = await server.client.open('articles/big.txt', 'article', text);
+    const items = await pull(server.client, uri);
     assert.deepEqual(
       items.map((d) => [d.code, d.severity, d.range.start, d.range.end]),
       [['file-too-large', 3, { line: 0, character: 0 }, { line: 0, character: 0 }]],
     );
     assert.match(messageOf(items[0]), /0\.2 MB, over the 0\.1 MB limit \(setting annotatedReading\.maxArticleSizeMB\)/);
-    assert.equal(await hoverAt(client, uri, text, '6 February 2024'), null);
+    assert.equal(await hoverAt(server.client, uri, text, '6 February 2024'), null);
   });
 
   it('still analyses an open article under the limit', async function () {
     const text = articleOfSize(2_000);
-    const uri = await client.open('articles/small.txt', 'article', text);
-    assert.match(hoverText(await hoverAt(client, uri, text, '6 February 2024')), /\*\*2024-02-06\*\*/);
-    assert.match(hoverText(await hoverAt(client, uri, text, 'Marta Quillfeather')), /\*\*Marta Quillfeather\*\* · person/);
+    const uri = await server.client.open('articles/small.txt', 'article', text);
+    assert.match(hoverText(await hoverAt(server.client, uri, text, '6 February 2024')), /\*\*2024-02-06\*\*/);
+    assert.match(hoverText(await hoverAt(server.client, uri, text, 'Marta Quillfeather')), /\*\*Marta Quillfeather\*\* · person/);
   });
 });
 
 describe('limits: a 10 MB article under a raised limit is analysed', function () {
-  let client: LspClient;
-  let remove: () => Promise<void>;
   const text = articleOfSize(10 * 1024 * 1024);
 
-  before(async function () {
-    const made = await workspace({ 'annotations/actors.yaml': actorsYaml, 'articles/ten.txt': text });
-    remove = made.remove;
-    client = await LspClient.start({ root: made.root, pullDiagnostics: true, settings: { maxArticleSizeMB: 12 } });
-  });
-  after(async () => {
-    await client.stop();
-    await remove();
-  });
+  const server = useLspServer(() => workspace({ 'annotations/actors.yaml': actorsYaml, 'articles/ten.txt': text }), { pullDiagnostics: true, settings: { maxArticleSizeMB: 12 }, removeAfter: true });
 
   it('indexes it, then analyses it whole when opened (timings printed)', async function () {
     this.timeout(120_000);
-    const indexed = await client.whenIndexed();
+    const indexed = await server.client.whenIndexed();
     assert.equal(indexed.articles, 1);
     const opened = performance.now();
-    const uri = await client.open('articles/ten.txt', 'article', text);
-    const items = await pull(client, uri);
+    const uri = await server.client.open('articles/ten.txt', 'article', text);
+    const items = await pull(server.client, uri);
     const analysed = performance.now() - opened;
     assert.deepEqual(items, [], 'every marker of the repeated paragraph has its reference');
     const hovered = performance.now();
     const lastParagraph = text.split('6 February 2024').length - 2;
-    assert.match(hoverText(await hoverAt(client, uri, text, '6 February 2024', 1, lastParagraph)), /\*\*2024-02-06\*\*/);
-    const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    assert.match(hoverText(await hoverAt(server.client, uri, text, '6 February 2024', 1, lastParagraph)), /\*\*2024-02-06\*\*/);
+    const tokens = await server.client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
     // Per paragraph: a person, a country, two dates and two markers.
     assert.equal(tokens.data.length / 5, 6 * (lastParagraph + 1) + 2 /* the access dates */);
     console.log(
@@ -151,29 +130,18 @@ describe('limits: a 10 MB article under a raised limit is analysed', function ()
 });
 
 describe('annotation files that are bombs, too deep, too large or binary are refused on the file itself', function () {
-  let client: LspClient;
-  let remove: () => Promise<void>;
   const laughs = ['lol0: &lol0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
   for (let level = 1; level < 10; level++) laughs.push(`lol${level}: &lol${level} [${Array(9).fill(`*lol${level - 1}`).join(', ')}]`);
   const filler = '  - id: filler\n    name: Filler\n    kind: other\n';
 
-  before(async function () {
-    const made = await workspace({
-      'annotations/actors.yaml': actorsYaml,
-      'annotations/bomb.yaml': `actors:\n${laughs.join('\n')}\n`,
-      'annotations/deep.yaml': `actors: ${'['.repeat(100_000)}\n`,
-      'annotations/huge.yaml': `actors:\n${filler.repeat(Math.ceil((2.2 * 1024 * 1024) / filler.length))}`,
-      'annotations/binary.yaml': Buffer.from([0x61, 0x3a, 0x00, 0x01, 0xff]),
-      'articles/talks.txt': articleOfSize(2_000),
-    });
-    remove = made.remove;
-    client = await LspClient.start({ root: made.root, pullDiagnostics: false });
-    await client.whenIndexed();
-  });
-  after(async () => {
-    await client.stop();
-    await remove();
-  });
+  const server = useLspServer(() => workspace({
+    'annotations/actors.yaml': actorsYaml,
+    'annotations/bomb.yaml': `actors:\n${laughs.join('\n')}\n`,
+    'annotations/deep.yaml': `actors: ${'['.repeat(100_000)}\n`,
+    'annotations/huge.yaml': `actors:\n${filler.repeat(Math.ceil((2.2 * 1024 * 1024) / filler.length))}`,
+    'annotations/binary.yaml': Buffer.from([0x61, 0x3a, 0x00, 0x01, 0xff]),
+    'articles/talks.txt': articleOfSize(2_000),
+  }), { pullDiagnostics: false, removeAfter: true });
 
   const cases: [file: string, code: string, message: RegExp][] = [
     ['bomb.yaml', 'yaml-aliases', /aliases are not supported/],
@@ -183,7 +151,7 @@ describe('annotation files that are bombs, too deep, too large or binary are ref
   ];
   for (const [file, code, message] of cases) {
     it(`${file}: ${code}`, async function () {
-      const diagnostics = await client.pushedDiagnostics(client.uri(`annotations/${file}`), (d) => d.length > 0);
+      const diagnostics = await server.client.pushedDiagnostics(server.client.uri(`annotations/${file}`), (d) => d.length > 0);
       const found = diagnostics.find((d) => d.code === code);
       assert.ok(found, JSON.stringify(diagnostics.slice(0, 3)));
       assert.equal(found.severity, 1);
@@ -192,56 +160,45 @@ describe('annotation files that are bombs, too deep, too large or binary are ref
   }
 
   it('refuses an oversized annotation file opened in the editor with file-too-large', async function () {
-    const uri = await client.open('annotations/pasted.yaml', 'yaml', `actors:\n${filler.repeat(50_000)}`);
-    const diagnostics = await client.pushedDiagnostics(uri, (d) => d.length > 0);
+    const uri = await server.client.open('annotations/pasted.yaml', 'yaml', `actors:\n${filler.repeat(50_000)}`);
+    const diagnostics = await server.client.pushedDiagnostics(uri, (d) => d.length > 0);
     assert.deepEqual(diagnostics.map((d) => d.code), ['file-too-large']);
   });
 
   it('keeps the good annotation file working beside them', async function () {
     const text = articleOfSize(2_000);
-    const uri = await client.open('articles/talks.txt', 'article', text);
-    assert.match(hoverText(await hoverAt(client, uri, text, 'Marta Quillfeather')), /Envoy for grid talks/);
-    assert.deepEqual(client.stderr, []);
+    const uri = await server.client.open('articles/talks.txt', 'article', text);
+    assert.match(hoverText(await hoverAt(server.client, uri, text, 'Marta Quillfeather')), /Envoy for grid talks/);
+    assert.deepEqual(server.client.stderr, []);
   });
 });
 
 describe('aliases are data: matched literally and in linear time, never as patterns', function () {
-  let client: LspClient;
-  let remove: () => Promise<void>;
   const aliases = ['(a+)+$', '.*', '[', '\\'];
   const yaml = `actors:\n  - id: pattern-actor\n    name: Pattern Actor\n    kind: other\n    aliases: [${aliases.map((a) => `'${a}'`).join(', ')}]\n`;
   // A backtracking engine given (a+)+$ needs 2^n steps on a run of n letters a followed by anything else.
   const trap = `${'a'.repeat(40)}!`;
   const text = `Analysis\n\nThe string (a+)+$ is a classic trap. So is .* in a glob, an unclosed [ bracket and a lone \\ backslash.\n\n${`${trap} `.repeat(25_000)}\n\nA line of aaaa and a.b and ab.\n`;
 
-  before(async function () {
-    const made = await workspace({ 'annotations/patterns.yaml': yaml });
-    remove = made.remove;
-    client = await LspClient.start({ root: made.root, pullDiagnostics: true });
-    await client.whenIndexed();
-  });
-  after(async () => {
-    await client.stop();
-    await remove();
-  });
+  const server = useLspServer(() => workspace({ 'annotations/patterns.yaml': yaml }), { pullDiagnostics: true, removeAfter: true });
 
   it('finds every alias where it is written, by hover', async function () {
-    const uri = await client.open('articles/patterns.txt', 'article', text);
+    const uri = await server.client.open('articles/patterns.txt', 'article', text);
     for (const alias of aliases) {
-      const hover = await hoverAt(client, uri, text, ` ${alias} `, 1);
+      const hover = await hoverAt(server.client, uri, text, ` ${alias} `, 1);
       assert.match(hoverText(hover), /\*\*Pattern Actor\*\* · other/, alias);
       assert.equal(hover!.range!.end.character - hover!.range!.start.character, alias.length, alias);
     }
   });
 
   it('finds nothing where only a pattern reading would match, on a 1 MB line built to make backtracking explode', async function () {
-    const uri = client.uri('articles/patterns.txt');
-    await client.change(uri, text); // a new version, so the request below analyses the text afresh
+    const uri = server.client.uri('articles/patterns.txt');
+    await server.client.change(uri, text); // a new version, so the request below analyses the text afresh
     const started = performance.now();
-    const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const tokens = await server.client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
     const elapsed = performance.now() - started;
     assert.equal(tokens.data.length / 5, aliases.length, 'the four written aliases and nothing else');
-    for (const needle of [trap, 'aaaa', 'a.b', 'ab.']) assert.equal(await hoverAt(client, uri, text, needle, 0), null, needle);
+    for (const needle of [trap, 'aaaa', 'a.b', 'ab.']) assert.equal(await hoverAt(server.client, uri, text, needle, 0), null, needle);
     console.log(`      1 MB of (a+)+$ bait: semantic tokens in ${elapsed.toFixed(0)} ms`);
   });
 });
@@ -312,8 +269,6 @@ describe('invalid settings: a message to the user, and a server that still works
 });
 
 describe('hover text from annotation YAML is untrusted Markdown', function () {
-  let client: LspClient;
-  let remove: () => Promise<void>;
   /** A CommonMark renderer with raw HTML and bare-URL links on: anything unsafe that got through would show. */
   const renderer = new MarkdownIt({ html: true, linkify: true });
   const yaml = `actors:
@@ -340,16 +295,9 @@ describe('hover text from annotation YAML is untrusted Markdown', function () {
     `[5] “Fine”, Outlet, https://example.org/fine, (Access Date: 06.02.2024).\n`;
   let uri: string;
 
+  const server = useLspServer(() => workspace({ 'annotations/hostile.yaml': yaml }), { pullDiagnostics: true, removeAfter: true });
   before(async function () {
-    const made = await workspace({ 'annotations/hostile.yaml': yaml });
-    remove = made.remove;
-    client = await LspClient.start({ root: made.root, pullDiagnostics: true });
-    await client.whenIndexed();
-    uri = await client.open('articles/hostile.txt', 'article', text);
-  });
-  after(async () => {
-    await client.stop();
-    await remove();
+    uri = await server.client.open('articles/hostile.txt', 'article', text);
   });
 
   /** The hover as HTML, after checking it holds no raw HTML, no image and no link but http, https or mailto. */
@@ -361,7 +309,7 @@ describe('hover text from annotation YAML is untrusted Markdown', function () {
   }
 
   it('escapes HTML and shows command:, javascript: and vscode: targets as text, keeping https links', async function () {
-    const html = rendered(hoverText(await hoverAt(client, uri, text, 'Vexa Morrow')));
+    const html = rendered(hoverText(await hoverAt(server.client, uri, text, 'Vexa Morrow')));
     assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
     assert.match(html, /&lt;script&gt;/);
     assert.match(html, /<code>command:workbench\.action\.terminal\.new<\/code>/);
@@ -372,17 +320,17 @@ describe('hover text from annotation YAML is untrusted Markdown', function () {
 
   it('shows unsafe reference URLs as text and links the safe one', async function () {
     for (const [i, url] of unsafe.entries()) {
-      const html = rendered(hoverText(await hoverAt(client, uri, text, `[${i + 1}]`, 1)));
+      const html = rendered(hoverText(await hoverAt(server.client, uri, text, `[${i + 1}]`, 1)));
       assert.doesNotMatch(html, /href=/, url);
       assert.ok(html.includes(`<code>${url}</code>`), `${url} in ${html}`);
     }
-    assert.match(rendered(hoverText(await hoverAt(client, uri, text, '[5]', 1))), /href="https:\/\/example\.org\/fine"/);
+    assert.match(rendered(hoverText(await hoverAt(server.client, uri, text, '[5]', 1))), /href="https:\/\/example\.org\/fine"/);
   });
 
   it('makes document links only of http, https and mailto, and warns unsafe-url on the others', async function () {
-    const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
+    const links = await server.client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
     assert.deepEqual(links.map((l) => l.target), ['https://example.org/fine']);
-    const warnings = (await pull(client, uri)).filter((d) => d.code === 'unsafe-url');
+    const warnings = (await pull(server.client, uri)).filter((d) => d.code === 'unsafe-url');
     assert.deepEqual(
       warnings.map((d) => [d.severity, d.range.start]),
       unsafe.map((url) => [2, positionOf(text, url)]),
@@ -391,32 +339,21 @@ describe('hover text from annotation YAML is untrusted Markdown', function () {
 });
 
 describe('cancelled requests settle at once and do not pile up', function () {
-  let client: LspClient;
-  let remove: () => Promise<void>;
   const text = articleOfSize(2 * 1024 * 1024);
   const position = positionOf(text, '6 February 2024', { within: 1 });
 
-  before(async function () {
-    const made = await workspace({ 'annotations/actors.yaml': actorsYaml });
-    remove = made.remove;
-    client = await LspClient.start({ root: made.root, pullDiagnostics: true });
-    await client.whenIndexed();
-  });
-  after(async () => {
-    await client.stop();
-    await remove();
-  });
+  const server = useLspServer(() => workspace({ 'annotations/actors.yaml': actorsYaml }), { pullDiagnostics: true, removeAfter: true });
 
   it('answers a hover promptly after 50 edits whose hovers were all cancelled (timings printed)', async function () {
-    const uri = await client.open('articles/long.txt', 'article', text);
+    const uri = await server.client.open('articles/long.txt', 'article', text);
     let version = 1;
     /** One keystroke at the end of the text, as an incremental change, so every hover must analyse anew. */
     const type = () =>
-      client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      server.client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
         textDocument: { uri, version: ++version },
         contentChanges: [{ range: { start: { line: 100_000_000, character: 0 }, end: { line: 100_000_000, character: 0 } }, text: ' ' }],
       });
-    const hover = (token?: CancellationTokenSource) => client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }, token?.token);
+    const hover = (token?: CancellationTokenSource) => server.client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }, token?.token);
     const timed = async (request: () => Promise<Hover | null>) => {
       const started = performance.now();
       const result = await request();
