@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { WorkspaceModel } from '../../server/src/core/workspace';
-import { IndexHelper, helperParseFiles, indexArticles, type Folder } from '../../server/src/lsp/indexer';
+import { IndexHelper, indexArticles, type Folder } from '../../server/src/lsp/indexer';
 
 const actors = `actors:
   - id: republic-of-varnia
@@ -70,11 +70,9 @@ describe('indexing with a helper thread', function () {
     const text = await fs.readFile(yaml, 'utf8');
     model.setAnnotationFile(uri, text);
     const folders: Folder[] = [{ uri: URI.file(root).toString(), fsPath: root }];
-    // The helper parses the actor file itself, as it parses its share of a workspace's, and is sent no others.
-    // It is handed two slices before this thread starts, so it always indexes some of the articles.
-    const helper = withHelper ? IndexHelper.start({ toParse: [{ uri, text }], maxBytes: 1 << 20, maxArticleLength: 1 << 20 }) : undefined;
-    helper?.shareAnnotations([]);
-    if (helper) assert.deepEqual(await helper.parsed, model.annotationFiles(), 'the helper parses the actor file as this thread does');
+    // The helper parses the actor file itself, as it does a workspace's. It is handed two slices before
+    // this thread starts, so it always indexes some of the articles.
+    const helper = withHelper ? IndexHelper.start({ annotations: model.annotationTexts(), maxBytes: 1 << 20, maxArticleLength: 1 << 20 }) : undefined;
     const skipped: string[] = [];
     const reported: number[] = [];
     await indexArticles(model, folders, files, 1 << 20, { report: (percentage) => reported.push(percentage) }, { isCancellationRequested: false }, (file) => skipped.push(file), helper);
@@ -107,23 +105,5 @@ describe('indexing with a helper thread', function () {
     assert.deepEqual(observable(helped.model), expected);
     assert.deepEqual(helped.skipped, alone.skipped);
     assert.deepEqual(alone.skipped, [files.at(-1)]);
-  });
-});
-
-describe('helperParseFiles', function () {
-  const file = (size: number) => ({ text: 'x'.repeat(size) });
-
-  it('gives the helper the first files holding about a third of the text', function () {
-    assert.equal(helperParseFiles(Array.from({ length: 10 }, () => file(10))).length, 3);
-    assert.equal(helperParseFiles([file(5), file(5), file(90)]).length, 2);
-  });
-
-  it('keeps a first file that is most of the text on this thread', function () {
-    assert.deepEqual(helperParseFiles([file(90), file(5), file(5)]), []);
-  });
-
-  it('leaves a lone file to this thread', function () {
-    assert.deepEqual(helperParseFiles([file(10)]), []);
-    assert.deepEqual(helperParseFiles([]), []);
   });
 });

@@ -291,13 +291,11 @@ export class ActorMatcher {
     const { wordUnit } = this.tables;
     let state = 0;
     let inSpace = false;
-    let afterWord = false;
     let i = from;
     for (; i < text.length; i++) {
       const unit = text.charCodeAt(i);
       let cls = unitClass[unit];
       if (cls === SPACE_CLASS) {
-        afterWord = false;
         if (inSpace) continue;
         inSpace = true;
         cls = SEPARATOR_CLASS;
@@ -305,10 +303,9 @@ export class ActorMatcher {
         inSpace = false;
       }
       // A unit no pattern uses sends the scan back to the root; shallow states, where the scan spends
-      // most steps, have a row to read.
+      // most steps, have a row to read. Only a deep state's failure chain asks what came before.
       let target = 0;
-      if (cls !== ABSENT_CLASS) target = state < denseStates ? dense[state * alphabetSize + cls] : step(automaton, state, cls, afterWord);
-      afterWord = isSurrogate(unit) ? wordBefore(text, i + 1, wordUnit) : wordUnit[unit] === 1;
+      if (cls !== ABSENT_CLASS) target = state < denseStates ? dense[state * alphabetSize + cls] : step(automaton, state, cls, wordBefore(text, i, wordUnit));
       if (target === 0) break;
       if (target > 0) {
         state = target;

@@ -11,18 +11,12 @@
  * Aliases (`*name`) are never expanded: the walker reads the syntax tree, never `toJS()`, so alias bombs
  * cost nothing, and any alias is reported instead of being silently resolved.
  */
-import { Composer, CST, isAlias, isMap, isScalar, isSeq, Parser, visit, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { actorKinds, type Actor, type AnnotationFile, type ArticleMeta, type PartialDate, type Role, type SourceSpan } from './model';
 import type { Finding, Severity, Span } from './types';
+import { nodeSpan, readYamlTree } from './yamlTree';
 
 export const defaultMaxAnnotationBytes = 2 * 1024 * 1024;
-
-/**
- * Collections nested deeper than this are refused before composing: yaml composes recursively, and a
- * stack overflow there (at several hundred levels) can leave V8 unable to compile regular expressions,
- * which later aborts the whole process. Real annotation files nest five levels.
- */
-export const maxNesting = 64;
 
 export interface AnnotationParseOptions {
   /** Files larger than this (in UTF-8 bytes) are refused with a `file-too-large` finding. */
@@ -78,37 +72,15 @@ class FileReader {
 
   read(): AnnotationFile {
     const file: AnnotationFile = { uri: this.uri, actors: [], articles: [], findings: this.findings };
-    const document = this.parse();
-    if (document) {
-      this.readRoot(document.contents, file);
-      this.findings.sort(byPosition);
+    const tree = readYamlTree(this.text, 'annotation file');
+    for (const problem of tree.problems) this.reportRange(problem.range, problem.code, problem.severity, problem.message);
+    if (tree.aliases) {
+      const more = tree.aliases.count > 1 ? ` (${tree.aliases.count} in this file)` : '';
+      this.report(tree.aliases.first, 'yaml-aliases', 'error', `YAML aliases are not supported in annotation files; write the value out in full${more}`);
     }
+    if (tree.root !== undefined) this.readRoot(tree.root, file);
+    this.findings.sort(byPosition);
     return file;
-  }
-
-  /** The first YAML document with its errors reported, or undefined when nested too deep to compose safely. */
-  private parse(): Document.Parsed | undefined {
-    // A lone CR is a line break for LSP but not for the yaml package; replacing it keeps every offset.
-    const source = this.text.replace(/\r(?!\n)/g, '\n');
-    const tokens = [...new Parser().parse(source)];
-    const deep = tooDeep(tokens);
-    if (deep) {
-      const message = `YAML nested more than ${maxNesting} levels deep is not read; annotation files need about five`;
-      this.reportRange([deep.offset, deep.offset + 1], 'yaml-too-deep', 'error', message);
-      return undefined;
-    }
-    const documents = new Composer({ schema: 'core' }).compose(tokens, true, source.length);
-    const document = documents.next().value as Document.Parsed; // forced: there is always one
-    const next = documents.next();
-    for (const error of document.errors) this.reportRange(error.pos, 'yaml-syntax', 'error', error.message);
-    for (const warning of document.warnings) this.reportRange(warning.pos, 'yaml-syntax', 'warning', warning.message);
-    if (!next.done) {
-      const [start, end] = next.value.range;
-      this.reportRange([start, end], 'yaml-syntax', 'error', "Only the first YAML document of a file is read; remove the '---' or move the rest to another file");
-    }
-    // Every alias starts with `*`; most files have none, and then the walk over the whole tree is spared.
-    if (source.includes('*')) this.reportAliases(document);
-    return document;
   }
 
   private readRoot(root: Node | null, file: AnnotationFile): void {
@@ -374,25 +346,11 @@ class FileReader {
 
   // ---- Findings ----
 
-  private reportAliases(document: Document): void {
-    let first: Node | undefined;
-    let count = 0;
-    visit(document, {
-      Alias(_, node) {
-        first ??= node;
-        count++;
-      },
-    });
-    if (!first) return;
-    const more = count > 1 ? ` (${count} in this file)` : '';
-    this.report(first, 'yaml-aliases', 'error', `YAML aliases are not supported in annotation files; write the value out in full${more}`);
-  }
-
   private report(at: Node, code: string, severity: Severity, message: string): void {
     this.findings.push({ ...this.span(at), code, severity, message });
   }
 
-  private reportRange([start, end]: [number, number], code: string, severity: Severity, message: string): void {
+  private reportRange([start, end]: readonly [number, number], code: string, severity: Severity, message: string): void {
     const clampedStart = this.boundary(start);
     this.findings.push({ start: clampedStart, end: Math.max(clampedStart, this.boundary(end)), code, severity, message });
   }
@@ -403,33 +361,13 @@ class FileReader {
     return at > 0 && this.text.charCodeAt(at - 1) === 13 && this.text.charCodeAt(at) === 10 ? at - 1 : at;
   }
 
-  /** A node's span without the line breaks and indentation that a block node's range runs on into. */
   private span(node: Node): Span {
-    const [start, valueEnd] = node.range ?? [0, 0];
-    let end = valueEnd;
-    while (end > start && isWhitespace(this.text.charCodeAt(end - 1))) end--;
-    return { start, end };
+    return nodeSpan(this.text, node);
   }
 
   private source(node: Node): SourceSpan {
     return { uri: this.uri, ...this.span(node) };
   }
-}
-
-/** The first collection nested deeper than `maxNesting`, found with an explicit stack. */
-export function tooDeep(tokens: readonly CST.Token[]): CST.Token | undefined {
-  const pending: [CST.Token, number][] = tokens.map((token) => [token, 0]);
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [token, depth] = next;
-    if (token.type === 'document' && token.value) pending.push([token.value, depth]);
-    if (!CST.isCollection(token)) continue;
-    if (depth >= maxNesting) return token;
-    for (const item of token.items) {
-      if (item.key) pending.push([item.key, depth + 1]);
-      if (item.value) pending.push([item.value, depth + 1]);
-    }
-  }
-  return undefined;
 }
 
 /** The nodes of a sequence that can be read: aliases were reported already. */
@@ -449,10 +387,6 @@ function firstKey(map: YAMLMap): Node {
 
 function byPosition(a: Span, b: Span): number {
   return a.start - b.start || a.end - b.end;
-}
-
-function isWhitespace(unit: number): boolean {
-  return unit === 0x20 || unit === 0x09 || unit === 0x0a || unit === 0x0d;
 }
 
 /** Whether the text's UTF-8 encoding exceeds `max` bytes, counting without encoding. */

@@ -27,9 +27,15 @@ export function recognizeDates(text: string, options: DateOptions = {}, token: C
 
 // ---- Vocabulary ---------------------------------------------------------------------------------
 
-/** Candidates: any digit, or a word that can head a date. Case matters: "May 2023" yes, "may" no. */
+/**
+ * Candidates: a number that can begin a date, or a word that can head one. Case matters: "May 2023" yes,
+ * "may" no. A number is a candidate when it can begin a date form: four digits (a year, an ISO date, a
+ * decade), or one or two digits followed by a date separator and a digit (06.02.2024), by a dash (a
+ * range, "24–30 April"), or by blanks and a capital (a month: "6 June", "6th of June"). The scanner
+ * decides; this only spares it the numbers that cannot be dates ("[12]", "5,000", "35 percent").
+ */
 const trigger =
-  /\d|\b(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]e(?:ar|sterday)|[Mm]onth|[Ww]eek|[Tt]o(?:day|morrow))/g;
+  /(?<![0-9])(?:[0-9]{4}(?![0-9])|[0-9]{1,2}(?![0-9])(?=(?:st|nd|rd|th)?(?:[ \t\u00a0\u202f\r\n]+(?:of[ \t\u00a0\u202f\r\n]+)?[A-Z]|[ \t\u00a0\u202f]*[-\u2010-\u2014]|[./][0-9])))|\b(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]e(?:ar|sterday)|[Mm]onth|[Ww]eek|[Tt]o(?:day|morrow))/g;
 
 /** Longest word a WordTable holds. */
 const maxTableWord = 15;
@@ -971,13 +977,13 @@ function lettersEnd(text: string, pos: number): number {
 }
 
 /**
- * Where a trigger match that ended at matchEnd began: a digit matches alone; a word prefix follows a
- * word boundary, so it runs back over letters to the first non-letter (or to where the search began).
+ * Where a trigger match that ended at matchEnd began: a number or a word prefix, each after a boundary,
+ * so it runs back over digits or letters to the first other character (or to where the search began).
  */
 function triggerStart(text: string, searchFrom: number, matchEnd: number): number {
   let start = matchEnd - 1;
-  if (isDigit(text.charCodeAt(start))) return start;
-  while (start > searchFrom && isLetter(text.charCodeAt(start - 1))) start--;
+  const inToken = isDigit(text.charCodeAt(start)) ? isDigit : isLetter;
+  while (start > searchFrom && inToken(text.charCodeAt(start - 1))) start--;
   return start;
 }
 

@@ -24,11 +24,12 @@
  * functions change the YAML through the `yaml` Document API, so comments and hand formatting survive;
  * a file with YAML errors is never rewritten.
  */
-import { Composer, Document, isAlias, isMap, isScalar, isSeq, parseDocument, Parser, Scalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextAnchor } from './anchoring';
-import { defaultMaxAnnotationBytes, exceedsUtf8Bytes, isEmpty, maxNesting, tooDeep } from './annotations';
+import { defaultMaxAnnotationBytes, exceedsUtf8Bytes, isEmpty } from './annotations';
 import type { SourceSpan } from './model';
 import type { Finding, Severity, Span } from './types';
+import { nodeSpan, readYamlTree } from './yamlTree';
 
 export interface NoteReply {
   id: string;
@@ -99,29 +100,12 @@ class NotesReader {
 
   read(): NotesFile {
     const file: NotesFile = { uri: this.uri, notes: [], findings: this.findings };
-    const root = this.parse();
+    const tree = readYamlTree(this.text, 'notes file');
+    for (const problem of tree.problems) this.reportRange(problem.range, problem.code, problem.severity, problem.message);
+    const root = tree.root;
     if (root !== undefined && !isEmpty(root) && !isAlias(root)) this.readRoot(root, file);
     this.findings.sort((a, b) => a.start - b.start || a.end - b.end);
     return file;
-  }
-
-  /** The first document's root, with YAML errors reported; undefined when nested too deep to compose safely. */
-  private parse(): Node | null | undefined {
-    // A lone CR is a line break for LSP but not for the yaml package; replacing it keeps every offset.
-    const source = this.text.replace(/\r(?!\n)/g, '\n');
-    const tokens = [...new Parser().parse(source)];
-    const deep = tooDeep(tokens);
-    if (deep) {
-      this.reportRange([deep.offset, deep.offset + 1], 'yaml-too-deep', 'error', `YAML nested more than ${maxNesting} levels deep is not read`);
-      return undefined;
-    }
-    const documents = new Composer({ schema: 'core' }).compose(tokens, true, source.length);
-    const document = documents.next().value as Document.Parsed; // there is always one
-    for (const error of document.errors) this.reportRange(error.pos, 'yaml-syntax', 'error', error.message);
-    for (const warning of document.warnings) this.reportRange(warning.pos, 'yaml-syntax', 'warning', warning.message);
-    const next = documents.next();
-    if (!next.done) this.reportRange(next.value.range, 'yaml-syntax', 'error', 'Only the first YAML document of a notes file is read');
-    return document.contents as Node | null;
   }
 
   private readRoot(root: Node, file: NotesFile): void {
@@ -265,12 +249,8 @@ class NotesReader {
     this.findings.push({ start: from, end: Math.max(from, Math.min(end, this.text.length)), code, severity, message });
   }
 
-  /** A node's span without the trailing line breaks and indentation of a block node. */
   private span(node: Node): Span {
-    const [start, valueEnd] = node.range ?? [0, 0];
-    let end = valueEnd;
-    while (end > start && /\s/.test(this.text[end - 1])) end--;
-    return { start, end };
+    return nodeSpan(this.text, node);
   }
 
   private source(node: Node): SourceSpan {

@@ -124,6 +124,13 @@ export function findUnlinkedMentions(text: string, known: KnownSpans): Finding[]
   // mentions, and those need no token objects.
   const bounds: number[] = [];
   for (let i = nextCapital(text, 0, classes); i < text.length; i = nextCapital(text, i + 1, classes)) {
+    // A known mention is no candidate, and what follows it in a phrase is a phrase of its own (cutting the
+    // phrase there, as splitAtKnown does, gives the same words): skipping it spares most of the work.
+    const known = knownSpans.mentions.covering(i);
+    if (known) {
+      i = known.end - 1;
+      continue;
+    }
     // One capitalised word is a name only after a title ("President Okonjo"). Most capitalised words
     // stand alone, so that case is settled without scanning a run.
     const wordEnd = endOfWord(text, i, classes);
@@ -304,6 +311,13 @@ class Sweep {
   private next = 0;
 
   constructor(private readonly sorted: readonly Span[]) {}
+
+  /** The span that contains `offset`, if any. */
+  covering(offset: number): Span | undefined {
+    while (this.next < this.sorted.length && this.sorted[this.next].end <= offset) this.next++;
+    const span = this.sorted[this.next];
+    return span && span.start <= offset ? span : undefined;
+  }
 
   overlaps(start: number, end: number): boolean {
     while (this.next < this.sorted.length && this.sorted[this.next].end <= start) this.next++;

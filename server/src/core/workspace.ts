@@ -74,9 +74,8 @@ export class WorkspaceModel {
 
   // ---- annotations ----
 
-  /** `parsed`: the file as another thread already parsed it from this text. */
-  setAnnotationFile(uri: string, text: string, parsed: AnnotationFile = parseAnnotationFile(uri, text)): void {
-    this.annotationSources.set(uri, { file: parsed, lines: new LineIndex(text) });
+  setAnnotationFile(uri: string, text: string): void {
+    this.annotationSources.set(uri, { file: parseAnnotationFile(uri, text), lines: new LineIndex(text) });
     this.annotationsChanged();
   }
 
@@ -182,9 +181,9 @@ export class WorkspaceModel {
     this.notes.anchor({ uri: article.uri, relativePath: article.relativePath, text: '', markdown: article.corpus.markdown });
   }
 
-  /** The parsed actor files, which another model needs to index articles as this one does. */
-  annotationFiles(): AnnotationFile[] {
-    return [...this.annotationSources.values()].map((source) => source.file);
+  /** The actor files' texts, which another model needs to index articles as this one does. */
+  annotationTexts(): { uri: string; text: string }[] {
+    return [...this.annotationSources].map(([uri, source]) => ({ uri, text: source.lines.text }));
   }
 
   /**

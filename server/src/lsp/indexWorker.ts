@@ -1,12 +1,11 @@
 /**
- * A worker thread that indexes part of the workspace's articles on the second core. It parses its share
- * of the actor files and sends them to the server, builds its annotation context from those and the
- * server's share, and answers each job, a list of article files, with their summaries and packed mentions.
+ * A worker thread that indexes part of the workspace's articles on the second core. It parses the actor
+ * files into its own annotation context, then answers each job, a list of article files, with their
+ * summaries and packed mentions.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnalysisLimits } from '../core/analysis';
 import { parseAnnotationFile } from '../core/annotations';
-import type { AnnotationFile } from '../core/model';
 import { WorkspaceModel, type TransferredArticle } from '../core/workspace';
 import { readTextFileSync } from '../node/files';
 import type { IndexJob, IndexResult, WorkerSetup } from './indexer';
@@ -14,14 +13,10 @@ import type { IndexJob, IndexResult, WorkerSetup } from './indexer';
 const setup = workerData as WorkerSetup;
 const limits: AnalysisLimits = { maxArticleLength: setup.maxArticleLength };
 const model = new WorkspaceModel(limits);
-const parsed = setup.toParse.map(({ uri, text }) => parseAnnotationFile(uri, text));
-parentPort?.postMessage(parsed);
-parentPort?.once('message', (rest: AnnotationFile[]) => {
-  model.setParsedAnnotationFiles([...parsed, ...rest]);
-  // Built now, before the first job arrives.
-  void model.annotations;
-  parentPort?.on('message', run);
-});
+model.setParsedAnnotationFiles(setup.annotations.map(({ uri, text }) => parseAnnotationFile(uri, text)));
+// Built now, before the first job is taken.
+void model.annotations;
+parentPort?.on('message', run);
 /** Date values already sent to the server's thread; each result carries the ones added since. */
 let valuesSent = 0;
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { Worker } from 'node:worker_threads';
-import type { AnnotationFile, DatePrecision } from '../core/model';
+import type { DatePrecision } from '../core/model';
 import { CancelledError, type CancellationToken } from '../core/types';
 import type { TransferredArticle, WorkspaceModel } from '../core/workspace';
 import { readTextFileSync, toPosix } from '../node/files';
@@ -26,24 +26,6 @@ const helperJobsInFlight = 2;
  */
 export const minArticlesForHelper = 500;
 
-/**
- * The helper thread's share of the actor-file text to parse. Less than half: it starts up first and
- * parses more slowly on its small heap, and the server waits for its files before building its matcher.
- */
-const helperParseShare = 0.35;
-
-/**
- * The first of `files` that together hold about `helperParseShare` of their text, for a helper to parse.
- * A file goes to the helper only if most of it lies before the mark, so a lone file stays on this thread.
- */
-export function helperParseFiles<T extends { text: string }>(files: readonly T[]): T[] {
-  const mark = files.reduce((sum, file) => sum + file.text.length, 0) * helperParseShare;
-  let size = 0;
-  let count = 0;
-  while (count < files.length && size + files[count].text.length / 2 < mark) size += files[count++].text.length;
-  return files.slice(0, count);
-}
-
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface ArticleFile {
@@ -55,8 +37,8 @@ interface ArticleFile {
 
 /** What a helper thread starts from. */
 export interface WorkerSetup {
-  /** Actor files for the helper to parse and send back; it receives the others parsed (`shareAnnotations`). */
-  toParse: { uri: string; text: string }[];
+  /** The actor files, which the helper parses itself (at the same time as this thread) into its own annotation context. */
+  annotations: { uri: string; text: string }[];
   maxBytes: number;
   maxArticleLength: number;
 }
@@ -76,47 +58,31 @@ export interface IndexResult {
 
 /**
  * A worker thread (indexWorker.ts) that indexes a share of the articles on another core, against the
- * annotations the model has when indexing starts. It first parses a share of the actor files, so that
- * both threads parse at once. Its results are merged into the model on this thread.
+ * annotations the model has when indexing starts. Its results are merged into the model on this thread.
  */
 export class IndexHelper {
   onResult: (result: IndexResult) => void = () => undefined;
   onFailure: (error: unknown) => void = () => undefined;
-  /** `setup.toParse`, parsed, in its order; undefined when the helper failed before sending them. */
-  readonly parsed: Promise<AnnotationFile[] | undefined>;
 
   /** Whether the helper has failed, perhaps before `onFailure` was set. */
   failed = false;
 
   private constructor(private readonly worker: Worker) {
-    let settleParsed: (files: AnnotationFile[] | undefined) => void = () => undefined;
-    this.parsed = new Promise((resolve) => (settleParsed = resolve));
-    // The helper's first message is its parsed share of the actor files, every later one an IndexResult.
-    worker.once('message', (parsed: AnnotationFile[]) => {
-      settleParsed(parsed);
-      worker.on('message', (result: IndexResult) => this.onResult(result));
-    });
+    worker.on('message', (result: IndexResult) => this.onResult(result));
     const fail = (error: unknown) => {
       this.failed = true;
-      settleParsed(undefined);
       this.onFailure(error);
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the index helper exited with code ${code}`)));
   }
 
-  /** Once `parsed` has settled, call `shareAnnotations` with the rest of the model's actor files. */
   static start(setup: WorkerSetup): IndexHelper {
     // A small heap: left to grow, the thread kept ~100 MB of garbage and took the server past its 300 MB
-    // budget at ten thousand articles. Parsing its share of 3.4 MB of actor files needs ~45 MB, hence 50.
+    // budget at ten thousand articles. Parsing 3.4 MB of actor files and indexing needs ~45 MB, hence 50.
     // A helper that runs out of memory just leaves its work to this thread.
     const resourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 50 };
     return new IndexHelper(new Worker(path.join(__dirname, 'indexWorker.js'), { workerData: setup, resourceLimits }));
-  }
-
-  /** The actor files the helper did not parse, which it needs before its first job. */
-  shareAnnotations(files: AnnotationFile[]): void {
-    this.worker.postMessage(files);
   }
 
   post(job: IndexJob): void {

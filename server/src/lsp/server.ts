@@ -18,8 +18,6 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { parseAnnotationFile } from '../core/annotations';
-import type { AnnotationFile } from '../core/model';
 import { codeActions } from '../core/providers/codeActions';
 import { codeLenses } from '../core/providers/codeLens';
 import { completion } from '../core/providers/completion';
@@ -35,7 +33,7 @@ import { WorkspaceModel } from '../core/workspace';
 import { articleMatcher, findWorkspaceFiles, readTextFile, type ReadResult } from '../node/files';
 import { indexedNotification, type IndexedParams } from '../protocol';
 import { registerCorpusViews } from './corpusViews';
-import { IndexHelper, helperParseFiles, indexArticles, locate, minArticlesForHelper, relativePathOf, type Folder } from './indexer';
+import { IndexHelper, indexArticles, locate, minArticlesForHelper, relativePathOf, type Folder } from './indexer';
 import { registerNotes } from './notes';
 import { defaultSettings, readSettings, type Settings } from './settings';
 
@@ -77,7 +75,7 @@ export function startServer(connection: Connection): void {
     const fsPath = URI.parse(uri).fsPath;
     return isAnnotationUri(uri) && folders.some((f) => fsPath.startsWith(path.resolve(f.fsPath, settings.annotationsFolder, 'notes') + path.sep));
   };
-  const setAnnotationText = (target: WorkspaceModel, uri: string, text: string, parsed?: AnnotationFile) => (isNotesUri(uri) ? target.notes.setFile(uri, text) : target.setAnnotationFile(uri, text, parsed));
+  const setAnnotationText = (target: WorkspaceModel, uri: string, text: string) => (isNotesUri(uri) ? target.notes.setFile(uri, text) : target.setAnnotationFile(uri, text));
   const notes = registerNotes({
     connection,
     documents,
@@ -197,19 +195,15 @@ export function startServer(connection: Connection): void {
     const annotationUris = found.flatMap((f) => f.annotations).map((file) => URI.file(file).toString());
     const reads = await Promise.all(annotationUris.map(readAnnotationFile));
     const articles = found.flatMap((f) => f.articles);
-    // Parsing the actor files takes seconds in a large workspace: a helper thread parses some of them
-    // while this thread parses the rest, and each sends the other its share.
-    const actorFiles = annotationUris.flatMap((uri, i) => {
-      const read = reads[i];
-      return read.ok && !isNotesUri(uri) ? [{ uri, text: read.text }] : [];
-    });
-    const helperShare = articles.length >= minArticlesForHelper ? helperParseFiles(actorFiles) : [];
-    const helper = startHelper(articles.length, helperShare);
-    const own = actorFiles.slice(helperShare.length).map(({ uri, text }) => parseAnnotationFile(uri, text));
-    helper?.shareAnnotations(own);
-    // A helper that failed first, or never started, leaves its share to setAnnotationFile, which parses it here.
-    const parsed = new Map([...own, ...((await helper?.parsed) ?? [])].map((file) => [file.uri, file]));
-    annotationUris.forEach((uri, i) => applyAnnotationRead(fresh, uri, reads[i], parsed.get(uri)));
+    // The helper starts first and parses the actor files on its own core while this thread parses them here.
+    const helper = startHelper(
+      articles.length,
+      annotationUris.flatMap((uri, i) => {
+        const read = reads[i];
+        return read.ok && !isNotesUri(uri) ? [{ uri, text: read.text }] : [];
+      }),
+    );
+    annotationUris.forEach((uri, i) => applyAnnotationRead(fresh, uri, reads[i]));
     for (const document of documents.all()) openInModel(fresh, document);
     model = fresh;
     refreshDiagnostics();
@@ -242,10 +236,9 @@ export function startServer(connection: Connection): void {
     applyAnnotationRead(target, uri, await readAnnotationFile(uri));
   }
 
-  /** `parsed`: the actor file as another thread parsed it from the text read. */
-  function applyAnnotationRead(target: WorkspaceModel, uri: string, read: ReadResult, parsed?: AnnotationFile): void {
+  function applyAnnotationRead(target: WorkspaceModel, uri: string, read: ReadResult): void {
     // An actor file that cannot be read says why on itself; the notes index has no findings of that kind.
-    if (read.ok || isNotesUri(uri)) setAnnotationText(target, uri, read.ok ? read.text : '', parsed);
+    if (read.ok || isNotesUri(uri)) setAnnotationText(target, uri, read.ok ? read.text : '');
     else target.setUnreadableAnnotationFile(uri, read.reason);
     if (!read.ok) log(`Annotation file ${uri} could not be read: ${read.reason}.`);
   }
@@ -257,8 +250,7 @@ export function startServer(connection: Connection): void {
     indexRun?.cancel();
     const run = (indexRun = new CancellationTokenSource());
     const target = model;
-    const helper = startHelper(stale.length, []);
-    helper?.shareAnnotations(target.annotationFiles());
+    const helper = startHelper(stale.length, target.annotationTexts());
     indexed = (async () => {
       const progress = await connection.window.createWorkDoneProgress();
       progress.begin('Annotated Reading', 0, 'Re-indexing articles', true);
@@ -274,13 +266,13 @@ export function startServer(connection: Connection): void {
   }
 
   /**
-   * A second thread for indexing many articles, which first parses the actor files `toParse`; undefined
-   * for few articles or when a thread cannot be started.
+   * A second thread for indexing many articles, which first parses the actor files `annotations`;
+   * undefined for few articles or when a thread cannot be started.
    */
-  function startHelper(articleCount: number, toParse: { uri: string; text: string }[]): IndexHelper | undefined {
+  function startHelper(articleCount: number, annotations: { uri: string; text: string }[]): IndexHelper | undefined {
     if (articleCount < minArticlesForHelper) return undefined;
     try {
-      return IndexHelper.start({ toParse, maxBytes: settings.maxArticleSizeMB * 1024 * 1024, maxArticleLength: settings.maxArticleSizeMB * 1024 * 1024 });
+      return IndexHelper.start({ annotations, maxBytes: settings.maxArticleSizeMB * 1024 * 1024, maxArticleLength: settings.maxArticleSizeMB * 1024 * 1024 });
     } catch (error) {
       log(`Indexing on one thread: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
