@@ -55,14 +55,8 @@ function merged(first: readonly ActorMention[], second: readonly ActorMention[])
   return all;
 }
 
-/**
- * How a person actor is referred back to; null for an actor that has no bare family name. `fullTexts`
- * remembers which mention texts name the person in full: the same few spellings recur in every article.
- */
-type PersonName = { family: string; folded: string; familyFirst: boolean; fullTexts: Map<string, boolean> } | null;
-
-/** Spellings remembered per person; past this, odd spellings are checked each time rather than kept. */
-const maxRememberedSpellings = 64;
+/** How a person actor is referred back to; null for an actor that has no bare family name. */
+type PersonName = { family: string; folded: string; familyFirst: boolean } | null;
 
 /**
  * Each actor's family name, worked out once per actor rather than once per article that mentions it.
@@ -75,7 +69,7 @@ function personName(actor: Actor): PersonName {
   let person = personNames.get(actor);
   if (person === undefined) {
     const family = actor.kind === 'person' ? familyName(actor) : undefined;
-    person = family ? { family, folded: family.toLowerCase(), familyFirst: actor.name.trim().startsWith(family), fullTexts: new Map() } : null;
+    person = family ? { family, folded: family.toLowerCase(), familyFirst: actor.name.trim().startsWith(family) } : null;
     personNames.set(actor, person);
   }
   return person;
@@ -94,21 +88,12 @@ function findFullMentions(mentions: readonly ActorMention[], actorOf: (id: strin
       person = actor ? personName(actor) : null;
       people.set(mention.actorId, person);
     }
-    if (!person || !isFullMentionOf(person, mention.text)) continue;
+    if (!person || !isFullMention(mention.text, person.folded)) continue;
     let list = grouped.get(person.family);
     if (!list) grouped.set(person.family, (list = []));
     list.push({ start: mention.start, end: mention.end, actorId: mention.actorId, familyFirst: person.familyFirst });
   }
   return grouped;
-}
-
-function isFullMentionOf(person: NonNullable<PersonName>, mentionText: string): boolean {
-  let full = person.fullTexts.get(mentionText);
-  if (full === undefined) {
-    full = isFullMention(mentionText, person.folded);
-    if (person.fullTexts.size < maxRememberedSpellings) person.fullTexts.set(mentionText, full);
-  }
-  return full;
 }
 
 /** More than one word, one of which is the family name (in any case: "Cenk TAMER" names Tamer in full). */

@@ -14,6 +14,8 @@ const setup = workerData as WorkerSetup;
 const limits: AnalysisLimits = { maxArticleLength: setup.maxArticleLength };
 const model = new WorkspaceModel(limits);
 model.setParsedAnnotationFiles(setup.annotations.map(({ uri, text }) => parseAnnotationFile(uri, text)));
+// The texts are not needed again, and on this thread's small heap their megabytes matter.
+setup.annotations.length = 0;
 // Built now, before the first job is taken.
 void model.annotations;
 parentPort?.on('message', run);

@@ -66,23 +66,31 @@ export class IndexHelper {
 
   /** Whether the helper has failed, perhaps before `onFailure` was set. */
   failed = false;
+  private stopped = false;
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(
+    private readonly worker: Worker,
+    log: (message: string) => void,
+  ) {
     worker.on('message', (result: IndexResult) => this.onResult(result));
+    // An error is followed by an exit, and a stop ends in one too: only the first failure counts.
     const fail = (error: unknown) => {
+      if (this.failed || this.stopped) return;
       this.failed = true;
+      log(`The indexing helper thread stopped (${error instanceof Error ? error.message : String(error)}); this thread indexes the rest.`);
       this.onFailure(error);
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the index helper exited with code ${code}`)));
   }
 
-  static start(setup: WorkerSetup): IndexHelper {
+  /** `log` hears why the helper stopped, should it fail. */
+  static start(setup: WorkerSetup, log: (message: string) => void = () => undefined): IndexHelper {
     // A small heap: left to grow, the thread kept ~100 MB of garbage and took the server past its 300 MB
     // budget at ten thousand articles. Parsing 3.4 MB of actor files and indexing needs ~45 MB, hence 50.
     // A helper that runs out of memory just leaves its work to this thread.
     const resourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 50 };
-    return new IndexHelper(new Worker(path.join(__dirname, 'indexWorker.js'), { workerData: setup, resourceLimits }));
+    return new IndexHelper(new Worker(path.join(__dirname, 'indexWorker.js'), { workerData: setup, resourceLimits }), log);
   }
 
   post(job: IndexJob): void {
@@ -90,6 +98,7 @@ export class IndexHelper {
   }
 
   stop(): void {
+    this.stopped = true;
     this.onResult = () => undefined;
     this.onFailure = () => undefined;
     void this.worker.terminate();

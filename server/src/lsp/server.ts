@@ -272,7 +272,7 @@ export function startServer(connection: Connection): void {
   function startHelper(articleCount: number, annotations: { uri: string; text: string }[]): IndexHelper | undefined {
     if (articleCount < minArticlesForHelper) return undefined;
     try {
-      return IndexHelper.start({ annotations, maxBytes: settings.maxArticleSizeMB * 1024 * 1024, maxArticleLength: settings.maxArticleSizeMB * 1024 * 1024 });
+      return IndexHelper.start({ annotations, maxBytes: settings.maxArticleSizeMB * 1024 * 1024, maxArticleLength: settings.maxArticleSizeMB * 1024 * 1024 }, log);
     } catch (error) {
       log(`Indexing on one thread: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
