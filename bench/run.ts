@@ -155,6 +155,10 @@ function report(machine: Machine, runs: readonly Run[], targets: readonly Target
   row('Server peak RSS: after index / after hovers', (r) => (r.server ? `${r.server.peakRssAfterIndexMB.toFixed(0)} / ${r.server.peakRssAfterHoversMB.toFixed(0)} MB` : '—'));
   row('Hover p50 / p99 (1,000 random positions)', (r) => (r.server ? `${ms(r.server.hover.p50)} / ${ms(r.server.hover.p99)} (${r.server.hover.answered} answered)` : '—'));
   row('Edit → pulled diagnostics p50 / p99 (100 KB article)', (r) => (r.server ? `${ms(r.server.edit.p50)} / ${ms(r.server.edit.p99)} (${r.server.edit.count} edits)` : '—'));
+  row('Timeline request: all / busiest actor (rows of total)', (r) => {
+    const t = r.server?.timeline;
+    return t ? `${(t.allMs / 1000).toFixed(2)} s (${t.allItems} of ${t.allTotal}) / ${(t.actorMs / 1000).toFixed(2)} s (${t.actorItems} of ${t.actorTotal})` : '—';
+  });
   lines.push(...markdownTable(header, rows), '');
   lines.push(
     'Floor and analysis both read every file from disk (page cache) in this process; core figures are the best of three passes below 20 MB.',

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic, DocumentDiagnosticReport, Hover } from 'vscode-languageserver-protocol';
+import { actorsRequest, timelineRequest, type ActorsResult, type TimelineParams, type TimelineResult } from '../server/src/protocol';
 import { LspClient } from '../test/support/lspClient';
 import type { Corpus } from './corpus';
 import { Random } from './random';
@@ -35,6 +36,8 @@ export interface ServerFigures {
   peakRssAfterHoversMB: number;
   hover: Latency & { answered: number };
   edit: Latency;
+  /** One timeline request for the whole workspace and one for its most mentioned actor. */
+  timeline: { allMs: number; allItems: number; allTotal: number; actorMs: number; actorItems: number; actorTotal: number };
 }
 
 export async function measureServer(corpus: Corpus, seed: number): Promise<ServerFigures> {
@@ -55,6 +58,7 @@ export async function measureServer(corpus: Corpus, seed: number): Promise<Serve
     const hover = await measureHovers(client, corpus, random);
     const peakRssAfterHoversMB = peakRss(pid);
     const edit = await measureEdits(client, corpus);
+    const timeline = await measureTimeline(client);
     return {
       coldIndexMs: ended - spawned,
       indexedNotificationMs: indexed.at - spawned,
@@ -65,6 +69,7 @@ export async function measureServer(corpus: Corpus, seed: number): Promise<Serve
       peakRssAfterHoversMB,
       hover,
       edit,
+      timeline,
     };
   } finally {
     await client.stop();
@@ -146,4 +151,18 @@ function peakRss(pid: number): number {
   const kilobytes = /^VmHWM:\s+(\d+) kB/m.exec(status);
   if (!kilobytes) throw new Error(`no VmHWM in /proc/${pid}/status`);
   return Number(kilobytes[1]) / 1024;
+}
+
+/** The timeline as the view asks for it: unfiltered, and filtered to the actor with the most mentions. */
+async function measureTimeline(client: LspClient): Promise<ServerFigures['timeline']> {
+  const timed = async (params: TimelineParams) => {
+    const started = performance.now();
+    const result = await client.request<TimelineResult>(timelineRequest, params);
+    return { ms: performance.now() - started, result };
+  };
+  const all = await timed({});
+  const { groups } = await client.request<ActorsResult>(actorsRequest, {});
+  const busiest = groups.flatMap((group) => group.actors).sort((a, b) => b.mentions - a.mentions)[0];
+  const byActor = await timed({ actorIds: busiest ? [busiest.id] : [] });
+  return { allMs: all.ms, allItems: all.result.items.length, allTotal: all.result.total, actorMs: byActor.ms, actorItems: byActor.result.items.length, actorTotal: byActor.result.total };
 }

@@ -1,4 +1,4 @@
-// The timeline webview: every dated statement the server found, on a time axis, one row each. A bar
+// The timeline webview: the earliest dated statements the server found, on a time axis, one row each. A bar
 // covers the span the date stands for, so precision shows as width (a day is a thin mark, a year a long
 // bar) and as the bar's colour and a label; ranges get end caps. A click or Enter opens the sentence.
 import { axisTop, scaleUtc, select, type ScaleTime } from 'd3';
@@ -16,6 +16,7 @@ const actorSelect = toolbar.append('label').text('Actor ').append('select').attr
 const articleSelect = toolbar.append('label').text('Article ').append('select').attr('id', 'article-filter');
 const legend = toolbar.append('div').attr('class', 'legend');
 for (const [precision, label] of [['day', 'day: a mark'], ['month', 'month: a short bar'], ['year', 'year: a long bar']]) legend.append('span').attr('class', `precision-${precision}`).text(label);
+const note = select(document.body).append('p').attr('class', 'note').attr('id', 'timeline-note').attr('role', 'status');
 const chart = select(document.body).append('div').attr('id', 'timeline');
 let current: TimelineResult | undefined;
 
@@ -29,6 +30,8 @@ onExtensionMessage<TimelineToWebview>((message) => {
   current = message.data;
   fillSelect(actorSelect, 'All actors', message.data.actors.map((a) => [a.id, a.name]), message.selectedActor);
   fillSelect(articleSelect, 'All articles', message.data.articles.map((a) => [a.uri, a.title]), message.selectedArticle);
+  const { items, total } = message.data;
+  note.text(total > items.length ? `Showing the earliest ${items.length.toLocaleString('en')} of ${total.toLocaleString('en')} dated statements: choose an actor or an article to see the others.` : '');
   draw(message.data);
 });
 window.addEventListener('resize', () => current && draw(current));

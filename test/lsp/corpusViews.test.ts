@@ -100,6 +100,21 @@ describe('corpus views over LSP (actors, timeline, connections)', function () {
       // The filter choices stay complete whatever the filter.
       assert.ok(byActor.actors.some((a) => a.id === 'kadri-mets') && byActor.articles.length === 2);
     });
+
+    it('sends the earliest statements up to a limit, and says how many match in all', async function () {
+      const all = await server.client.request<TimelineResult>(timelineRequest, {});
+      assert.ok(all.items.length >= 3, 'the workspace has enough dated statements to cut');
+      assert.equal(all.total, all.items.length, 'under the default limit, everything is sent');
+      const firstTwo = await server.client.request<TimelineResult>(timelineRequest, { limit: 2 });
+      assert.deepEqual(firstTwo.items, all.items.slice(0, 2));
+      assert.equal(firstTwo.total, all.total);
+      const byActor = await server.client.request<TimelineResult>(timelineRequest, { actorIds: ['estonia'] });
+      const firstByActor = await server.client.request<TimelineResult>(timelineRequest, { actorIds: ['estonia'], limit: 1 });
+      assert.ok(byActor.total > 1, 'the actor is named in several dated sentences');
+      assert.deepEqual(firstByActor.items, byActor.items.slice(0, 1));
+      assert.equal(firstByActor.total, byActor.total, 'the total counts past the limit');
+      assert.equal(byActor.total, all.items.filter((i) => i.actorIds.includes('estonia')).length);
+    });
   });
 
   describe('connections', function () {

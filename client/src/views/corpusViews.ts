@@ -131,6 +131,8 @@ const timelineStyles = `
 .row .meta { fill: var(--vscode-descriptionForeground); font-size: 0.9em; }
 .precision-tag { fill: var(--vscode-descriptionForeground); font-size: 0.85em; }
 .legend span { margin-right: 12px; color: var(--vscode-descriptionForeground); }
+.note { color: var(--vscode-descriptionForeground); margin: 4px 0; }
+.note:empty { display: none; }
 `;
 
 const connectionsStyles = `

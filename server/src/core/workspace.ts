@@ -248,6 +248,16 @@ export class WorkspaceModel {
     return byUri;
   }
 
+  /** The URIs of the articles that mention an actor, as last indexed or analysed. */
+  articlesMentioning(actorId: string): string[] {
+    return [...(this.mentionIndex.get(actorId)?.keys() ?? [])];
+  }
+
+  /** The actors an article mentions, as last indexed or analysed. */
+  actorsMentionedIn(uri: string): readonly string[] {
+    return this.actorsByArticle.get(uri) ?? [];
+  }
+
   mentionCount(actorId: string): number {
     let count = 0;
     for (const packed of this.mentionIndex.get(actorId)?.values() ?? []) count += packed.length / 4;

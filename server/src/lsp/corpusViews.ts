@@ -78,7 +78,7 @@ export function registerCorpusViews(host: CorpusViewsHost): CorpusViewsGlue {
   );
   connection.onRequest(
     timelineRequest,
-    guard('timeline', { items: [], actors: [], articles: [] }, async (params: TimelineParams, token): Promise<TimelineResult> => timeline(await settled(), params, articleText, token)),
+    guard('timeline', { items: [], total: 0, actors: [], articles: [] }, async (params: TimelineParams, token): Promise<TimelineResult> => timeline(await settled(), params, articleText, token)),
   );
   connection.onRequest(
     connectionsRequest,

@@ -169,6 +169,8 @@ export interface TimelineParams {
   actorIds?: string[];
   /** Keep items in these articles. */
   uris?: string[];
+  /** At most this many items, the earliest (default 1,000). */
+  limit?: number;
 }
 export interface TimelineItem {
   uri: string;
@@ -184,9 +186,11 @@ export interface TimelineItem {
   actorIds: string[];
 }
 export interface TimelineResult {
-  /** Sorted by `from`. */
+  /** Sorted by `from`; the earliest `limit` of them. */
   items: TimelineItem[];
-  /** Every actor and article that has dated items, whatever the filter, to offer as filters. */
+  /** How many items match the filter in all. */
+  total: number;
+  /** The actors mentioned in articles with dated items, and those articles, whatever the filter: to offer as filters. */
   actors: { id: string; name: string }[];
   articles: { uri: string; title: string }[];
 }

@@ -3,7 +3,7 @@
  * of actors named in the same paragraphs. Answers come from the index (closed articles) and from the
  * current analysis (open ones); the shapes are those of the protocol's corpus-view requests.
  */
-import { datedStatements, pairStride } from '../corpus';
+import { datedStatements, pairStride, type CorpusSummary, type DatedStatement } from '../corpus';
 import { actorKinds, type Actor } from '../model';
 import { LineIndex } from '../text';
 import { neverCancelled, throwIfCancelled, type CancellationToken, type Range } from '../types';
@@ -49,41 +49,98 @@ export function actorLocations(model: WorkspaceModel, actorId: string, token: Ca
 /** An article's current text: the editor's when it is open, else the file's; undefined when it cannot be read. */
 export type ArticleReader = (uri: string) => Promise<string | undefined>;
 
+/** Timeline rows sent unless a request asks for more: ten thousand articles hold hundreds of thousands of dates. */
+export const defaultTimelineLimit = 1000;
+
+export interface TimelineFilter {
+  actorIds?: string[];
+  uris?: string[];
+  /** At most this many statements, the earliest. */
+  limit?: number;
+}
+
 /**
- * The dated statements of the workspace. Closed articles keep no sentences, so their texts are read
- * again here, every article's: the actor choices cover all statements, whatever the filter.
+ * The earliest dated statements of the workspace that match the filter, and how many match in all.
+ * Which dates there are, and where, comes from the index; closed articles keep no sentences, so the
+ * texts of the articles that give the statements sent are read again, and with an actor filter those of
+ * the articles that mention the actors (to count the statements that name them). Dates whose article
+ * changed on disk since it was indexed may give no statement.
  */
-export async function timeline(model: WorkspaceModel, filter: { actorIds?: string[]; uris?: string[] }, readText: ArticleReader, token: CancellationToken = neverCancelled) {
+export async function timeline(model: WorkspaceModel, filter: TimelineFilter, readText: ArticleReader, token: CancellationToken = neverCancelled) {
   const index = model.annotations.index;
   const wantedActors = filter.actorIds?.length ? new Set(filter.actorIds) : undefined;
   const wantedUris = filter.uris?.length ? new Set(filter.uris) : undefined;
-  const actorsSeen = new Set<string>();
+  const limit = Math.max(0, Math.floor(filter.limit ?? defaultTimelineLimit));
+  // Only an article that mentions a wanted actor can have a sentence naming it.
+  const mentioning = wantedActors && new Set([...wantedActors].flatMap((id) => model.articlesMentioning(id)));
   const articles: { uri: string; title: string }[] = [];
-  const items = [];
+  const actorChoices = new Set<string>();
+  const candidates: { uri: string; start: number; from: string }[] = [];
+  const summaries = new Map<string, CorpusSummary>();
   // Workspaces repeat their date values many times over.
   const extents = new Map<string, ReturnType<typeof extentOf>>();
+  const extentOfValue = (value: string) => {
+    if (!extents.has(value)) extents.set(value, extentOf(value));
+    return extents.get(value);
+  };
   for (const { uri, title, corpus } of model.corpusSummaries(token)) {
     if (corpus.dates.length === 0) continue;
     articles.push({ uri, title: title ?? fileName(uri) });
-    const text = model.openArticleText(uri)?.text ?? (await readText(uri));
-    throwIfCancelled(token);
-    if (text === undefined) continue;
-    const lines = new LineIndex(text);
-    for (const statement of datedStatements(text, corpus, model.dateValues, model.articleMentions(uri, lines))) {
-      const { value, precision, sentence, actorIds } = statement;
-      actorIds.forEach((id) => actorsSeen.add(id));
-      if (!extents.has(value)) extents.set(value, extentOf(value));
-      const extent = extents.get(value);
-      if (!extent) continue;
-      if (wantedUris && !wantedUris.has(uri)) continue;
-      if (wantedActors && !actorIds.some((id) => wantedActors.has(id))) continue;
-      items.push({ uri, range: lines.range(statement), text: text.slice(statement.start, statement.end), value, precision, ...extent, sentence, actorIds });
+    for (const id of model.actorsMentionedIn(uri)) actorChoices.add(id);
+    if ((wantedUris && !wantedUris.has(uri)) || (mentioning && !mentioning.has(uri))) continue;
+    summaries.set(uri, corpus);
+    for (let i = 0; i < corpus.dates.length; i += 3) {
+      const extent = extentOfValue(model.dateValues.value(corpus.dates[i + 2]));
+      if (extent) candidates.push({ uri, start: corpus.dates[i], from: extent.from });
     }
   }
-  items.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  const actors = [...actorsSeen].map((id) => ({ id, name: index.actor(id)?.name ?? id })).sort((a, b) => a.name.localeCompare(b.name));
+  // Stable: statements of one day keep the order of articles and, within one, of the text.
+  candidates.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+
+  const read = new Map<string, Promise<ReadStatements | undefined>>();
+  const statementsOf = (uri: string) => {
+    let found = read.get(uri);
+    if (!found) read.set(uri, (found = readStatements(model, uri, summaries.get(uri)!, readText)));
+    return found;
+  };
+  const items = [];
+  let missing = 0;
+  let matching = 0;
+  for (const candidate of candidates) {
+    // Without an actor filter every remaining date is a statement: they need not be read to be counted.
+    if (!wantedActors && items.length >= limit) break;
+    throwIfCancelled(token);
+    const article = await statementsOf(candidate.uri);
+    const statement = article?.statements.get(candidate.start);
+    if (!article || !statement) {
+      missing++;
+      continue;
+    }
+    const { value, precision, sentence, actorIds } = statement;
+    if (wantedActors && !actorIds.some((id) => wantedActors.has(id))) continue;
+    matching++;
+    if (items.length >= limit) continue;
+    const { text, lines } = article;
+    items.push({ uri: candidate.uri, range: lines.range(statement), text: text.slice(statement.start, statement.end), value, precision, ...extentOfValue(value)!, sentence, actorIds });
+  }
+  const actors = [...actorChoices].map((id) => ({ id, name: index.actor(id)?.name ?? id })).sort((a, b) => a.name.localeCompare(b.name));
   articles.sort((a, b) => a.title.localeCompare(b.title));
-  return { items, actors, articles };
+  return { items, total: wantedActors ? matching : candidates.length - missing, actors, articles };
+}
+
+interface ReadStatements {
+  text: string;
+  lines: LineIndex;
+  /** By the start of their date. */
+  statements: Map<number, DatedStatement>;
+}
+
+async function readStatements(model: WorkspaceModel, uri: string, summary: CorpusSummary, readText: ArticleReader): Promise<ReadStatements | undefined> {
+  const text = model.openArticleText(uri)?.text ?? (await readText(uri));
+  if (text === undefined) return undefined;
+  const lines = new LineIndex(text);
+  const statements = new Map(datedStatements(text, summary, model.dateValues, model.articleMentions(uri, lines)).map((statement) => [statement.start, statement]));
+  return { text, lines, statements };
 }
 
 export function connections(model: WorkspaceModel, minWeight = 1, token: CancellationToken = neverCancelled) {
