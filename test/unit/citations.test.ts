@@ -402,7 +402,7 @@ describe('analyzeCitations', () => {
     });
 
     it('unsafe-url: a warning on URLs that are not http, https or mailto, kept as text', () => {
-      for (const url of ['javascript:alert(1)', 'command:workbench.action.terminal.new', 'file:///etc/hosts', 'vscode://settings/open']) {
+      for (const url of ['javascript:alert(1)', 'command:workbench.action.terminal.new', 'file:///etc/hosts', 'file:/etc/passwd', 'vscode://settings/open', 'vscode:extension/some.extension', 'VSCODE-INSIDERS:extension/x', 'data:text/html,x']) {
         const text = `Cited [1].\n\n[1] “Title”, Outlet, ${url}, (Access Date: 06.02.2024).`;
         const found = findingsWith(text, 'unsafe-url');
         assert.deepEqual(found.map((f) => [f.severity, text.slice(f.start, f.end)]), [['warning', url]], url);

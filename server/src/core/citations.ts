@@ -353,10 +353,13 @@ function skipWhitespace(text: string, from: number, end: number): number {
 }
 
 // Schemes without `//` that findUrls does not see but that must not pass unnoticed.
-const opaqueUnsafeUrl = /(?<![\p{L}\p{N}])(?:javascript:|vbscript:|command:(?=\p{L})|data:(?=[a-z]+\/))(?!\/\/)[^\s<>"“”]+/iuy;
+const opaqueUnsafeUrl = /(?<![\p{L}\p{N}])(?:javascript:|vbscript:|command:(?=\p{L})|vscode(?:-insiders)?:(?=\p{L})|file:(?=\/)|data:(?=[a-z]+\/))(?!\/\/)[^\s<>"“”]+/iuy;
+const opaqueSchemes = ['vscode-insiders', 'javascript', 'vbscript', 'command', 'vscode', 'file', 'data'];
 // How far before its colon each of those schemes starts, farthest first so that the leftmost match wins
 // (`javaſcript`, which the pattern accepts too, is as long).
-const opaqueSchemeLengths = ['javascript', 'vbscript', 'command', 'data'].map((scheme) => scheme.length);
+const opaqueSchemeLengths = [...new Set(opaqueSchemes.map((scheme) => scheme.length))].sort((a, b) => b - a);
+/** The last letters of those schemes: a colon after any other character starts none of them. */
+const opaqueSchemeEnds = new Set(opaqueSchemes.map((scheme) => scheme.charCodeAt(scheme.length - 1)));
 
 /** Every URL in an entry's body, in order: the hierarchical ones findUrls sees, plus opaque unsafe ones. */
 function findEntryUrls(body: string): Span[] {
@@ -366,9 +369,7 @@ function findEntryUrls(body: string): Span[] {
   // than at every position. Matches do not overlap, as with a global pattern.
   let searchFrom = 0;
   for (let colon = body.indexOf(':'); colon >= 0; colon = body.indexOf(':', Math.max(colon + 1, searchFrom))) {
-    // Every one of the schemes ends in a, d or t.
-    const last = body.charCodeAt(colon - 1) | 0x20;
-    if (last !== 0x61 /* a */ && last !== 0x64 /* d */ && last !== 0x74 /* t */) continue;
+    if (!opaqueSchemeEnds.has(body.charCodeAt(colon - 1) | 0x20)) continue;
     for (const length of opaqueSchemeLengths) {
       const start = colon - length;
       if (start < searchFrom) continue;
