@@ -134,6 +134,42 @@ describe('CLI: check', function () {
     assert.equal(undefinedCitation.locations[0].physicalLocation.region.startLine, line);
   });
 
+  it("lints the reader's notes: broken entries, and notes whose passage or article is gone", async function () {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ar-cli-'));
+    await fs.mkdir(path.join(dir, 'annotations', 'notes', 'articles'), { recursive: true });
+    await fs.mkdir(path.join(dir, 'articles'));
+    await fs.writeFile(path.join(dir, 'articles', 'port.txt'), 'The harbour authority of Varnia reopened the northern pier after the storm.\n');
+    await fs.writeFile(path.join(dir, 'articles', 'other.txt'), 'Nothing here is noted.\n');
+    const notes = [
+      'version: 1',
+      'article: articles/port.txt',
+      'notes:',
+      '  - id: n-kept',
+      '    quote: "reopened the northern pier"',
+      '    body: Still in the text.',
+      '  - id: n-gone',
+      '    quote: "closed the southern quay"',
+      '    body: The passage was edited away.',
+      '  - id: n-broken',
+      '    body: No quote at all.',
+      '',
+    ].join('\n');
+    await fs.writeFile(path.join(dir, 'annotations', 'notes', 'articles', 'port.txt.yaml'), notes);
+    await fs.writeFile(path.join(dir, 'annotations', 'notes', 'articles', 'missing.txt.yaml'), 'version: 1\narticle: articles/missing.txt\nnotes:\n  - id: n-lost\n    quote: "anything"\n');
+    const whole = await run(['check', '--format', 'json'], dir);
+    const narrow = await run(['check', '--format', 'json', 'articles/other.txt'], dir);
+    const text = await run(['check'], dir);
+    await fs.rm(dir, { recursive: true, force: true });
+    type Output = { files: { path: string; diagnostics: { code: string; severity: string; range: Range }[] }[] };
+    const diagnostics = (output: string, file: string) => ((JSON.parse(output) as Output).files.find((f) => f.path === file)?.diagnostics ?? []).map((d) => `${d.severity} ${d.code} line ${d.range.start.line}`);
+    assert.equal(whole.code, 1, 'a broken note is an error');
+    assert.deepEqual(diagnostics(whole.stdout, 'annotations/notes/articles/port.txt.yaml'), ['warning orphaned-note line 6', 'error schema line 9']);
+    assert.deepEqual(diagnostics(whole.stdout, 'annotations/notes/articles/missing.txt.yaml'), ['warning orphaned-note line 3']);
+    // Checking one article says nothing of the notes on articles it did not read.
+    assert.deepEqual(diagnostics(narrow.stdout, 'annotations/notes/articles/missing.txt.yaml'), []);
+    assert.match(text.stdout, /2 articles, 0 annotation files, 2 notes files: 1 errors, 2 warnings/);
+  });
+
   it('reports broken annotation files at their position', async function () {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ar-cli-'));
     await fs.mkdir(path.join(dir, 'annotations'));

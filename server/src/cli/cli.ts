@@ -6,6 +6,7 @@ import { ActorMatcher } from '../core/actors';
 import { analyzeArticle, type AnnotationContext, type DocumentAnalysis } from '../core/analysis';
 import { AnnotationIndex, parseAnnotationFile } from '../core/annotations';
 import { citationKey } from '../core/citations';
+import { NoteIndex } from '../core/noteIndex';
 import { LineIndex } from '../core/text';
 import type { Finding, Range } from '../core/types';
 import { findWorkspaceFiles, readTextFile, toPosix } from '../node/files';
@@ -24,7 +25,8 @@ const usage = `Usage:
   annotated-reading notes [--annotations DIR] [--format md|json]
 
 analyze  prints the actors, dates, citations, references and diagnostics of each article.
-check    lints articles and annotation files; exits 1 when any error is found.
+check    lints articles, annotation files and notes files (a note whose passage is gone is a
+         warning); exits 1 when any error is found.
 notes    exports the reader's notes (DIR/notes/) with the passage each is anchored to now;
          their article paths are read relative to the current folder.
 DIR defaults to ./annotations; PATH defaults to the current folder (folders are searched for
@@ -68,34 +70,47 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     return analyze(parsed.positionals.map((p) => path.resolve(io.cwd, p)), annotations, format, io);
   }
-  return check(await collectArticles(parsed.positionals.length ? parsed.positionals : ['.'], io.cwd, annotationsDir), annotations, format, io);
+  const wholeWorkspace = parsed.positionals.length === 0;
+  return check(await collectArticles(wholeWorkspace ? ['.'] : parsed.positionals, io.cwd, annotationsDir), annotations, wholeWorkspace, format, io);
 }
 
 interface LoadedAnnotations {
   context: AnnotationContext;
   files: { path: string; lines: LineIndex }[];
+  /** The reader's notes files (DIR/notes/), not yet anchored in any article. */
+  notes: NoteIndex;
+  notesFiles: string[];
 }
 
 async function loadAnnotations(dir: string, io: CliIO, explicit: boolean): Promise<LoadedAnnotations> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => undefined);
   if (!entries && explicit) io.stderr(`annotated-reading: the annotations folder ${dir} does not exist; no actors will be recognised.\n`);
   const notesDir = path.join(dir, 'notes') + path.sep;
-  const paths = (entries ?? [])
+  const yamlFiles = (entries ?? [])
     .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
     .map((e) => path.join(e.parentPath, e.name))
-    .filter((file) => !file.startsWith(notesDir)) // the reader's notes: see `notes`
     .sort();
+  const readYaml = async (file: string) => {
+    const read = await readTextFile(file, 2 * 1024 * 1024);
+    if (!read.ok) io.stderr(`annotated-reading: ${file}: cannot read it: ${read.reason}.\n`);
+    return read.ok ? read.text : '';
+  };
   const files = [];
   const parsed = [];
-  for (const file of paths) {
-    const read = await readTextFile(file, 2 * 1024 * 1024);
-    const text = read.ok ? read.text : '';
-    if (!read.ok) io.stderr(`annotated-reading: ${file}: cannot read it: ${read.reason}.\n`);
+  const notes = new NoteIndex();
+  const notesFiles = [];
+  for (const file of yamlFiles) {
+    const text = await readYaml(file);
+    if (file.startsWith(notesDir)) {
+      notes.setFile(pathToFileURL(file).toString(), text);
+      notesFiles.push(file);
+      continue;
+    }
     parsed.push(parseAnnotationFile(pathToFileURL(file).toString(), text));
     files.push({ path: file, lines: new LineIndex(text) });
   }
   const index = AnnotationIndex.build(parsed);
-  return { context: { index, matcher: ActorMatcher.build(index.actors) }, files };
+  return { context: { index, matcher: ActorMatcher.build(index.actors) }, files, notes, notesFiles };
 }
 
 async function collectArticles(paths: string[], cwd: string, annotationsDir: string): Promise<string[]> {
@@ -173,14 +188,30 @@ function analysisText(shownPath: string, analysis: DocumentAnalysis, annotations
   return out.join('\n') + '\n';
 }
 
-async function check(files: string[], annotations: LoadedAnnotations, format: string, io: CliIO): Promise<number> {
+/**
+ * Lints the articles and every annotation and notes file. Notes are anchored in the articles checked
+ * (their paths are relative to the current folder, the workspace); a note on an article that was not
+ * checked is called an orphan only when the whole workspace was (`wholeWorkspace`).
+ */
+async function check(files: string[], annotations: LoadedAnnotations, wholeWorkspace: boolean, format: string, io: CliIO): Promise<number> {
   const results = await analyseFiles(files, annotations, io.cwd);
+  const { notes } = annotations;
+  for (const result of results) {
+    if ('error' in result) continue;
+    const { uri, lines } = result.analysis;
+    notes.anchor({ uri, relativePath: result.path, text: lines.text, markdown: /\.(md|markdown)$/i.test(result.path) });
+  }
+  notes.articlesComplete = wholeWorkspace;
   const reports: FileReport[] = [
     ...annotations.files.map((f) => ({
       path: toPosix(path.relative(io.cwd, f.path)),
       lines: f.lines,
       findings: annotations.context.index.findings(pathToFileURL(f.path).toString()),
     })),
+    ...annotations.notesFiles.map((file) => {
+      const uri = pathToFileURL(file).toString();
+      return { path: toPosix(path.relative(io.cwd, file)), lines: notes.fileLines(uri) ?? new LineIndex(''), findings: notes.findings(uri) };
+    }),
     ...results.map((r) =>
       'error' in r
         ? { path: r.path, lines: new LineIndex(''), findings: [{ start: 0, end: 0, code: 'unreadable-file', severity: 'error' as const, message: r.error }] }
@@ -199,7 +230,9 @@ async function check(files: string[], annotations: LoadedAnnotations, format: st
     }
     const all = reports.flatMap((r) => r.findings);
     const count = (s: string) => all.filter((f) => f.severity === s).length;
-    io.stdout(`${results.length} articles, ${annotations.files.length} annotation files: ${count('error')} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes.\n`);
+    const notesCount = annotations.notesFiles.length;
+    const notesFiles = notesCount ? `, ${notesCount} notes file${notesCount === 1 ? '' : 's'}` : '';
+    io.stdout(`${results.length} articles, ${annotations.files.length} annotation files${notesFiles}: ${count('error')} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes.\n`);
   }
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
