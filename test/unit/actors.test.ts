@@ -117,6 +117,19 @@ describe('ActorMatcher', () => {
         ['\uD800US\uDC00', ['us:US']],
       ]);
     });
+
+    describe('composed and decomposed letters (NFC and NFD) are the same name', () => {
+      // "Erdoğan" written with ğ, and with g and a combining breve (as text copied from a PDF often is).
+      const composed = 'Erdo\u011fan';
+      const decomposed = 'Erdog\u0306an';
+      table([actor('erdogan', composed, 'Recep Tayyip Erdo\u011fan')], [
+        [`${decomposed} said`, [`erdogan:${decomposed}`]],
+        [`President Recep Tayyip ${decomposed}`, [`erdogan:Recep Tayyip ${decomposed}`]],
+        [`${composed} said`, [`erdogan:${composed}`]],
+        ['Erdogan said', []],
+      ]);
+      table([actor('erdogan', decomposed)], [[`${composed} and ${decomposed}`, [`erdogan:${composed}`, `erdogan:${decomposed}`]]]);
+    });
   });
 
   describe('rule 3: a one-word pattern matches exactly, case included', () => {
@@ -289,6 +302,11 @@ describe('ActorMatcher', () => {
         { pattern: 'Kim Jong-un', actorIds: ['a', 'b'] },
         { pattern: "Côte d'Ivoire", actorIds: ['c', 'd'] },
       ]);
+    });
+
+    it('counts a name written composed by one actor and decomposed by another as one collision', () => {
+      const matcher = ActorMatcher.build([actor('a', '\u00c7elik'), actor('b', 'C\u0327elik')]);
+      assert.deepEqual(matcher.collisions, [{ pattern: '\u00c7elik', actorIds: ['a', 'b'] }]);
     });
 
     it('still tells apart one-word patterns that differ only in case', () => {

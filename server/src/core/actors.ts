@@ -525,54 +525,63 @@ function step(automaton: Automaton, state: number, cls: number, afterWord: boole
 
 /**
  * Groups every usable pattern by its normalised key (folded units; a whitespace run or a dash as one
- * HYPHEN), in actor input order, dropping patterns an actor repeats and noting keys shared by actors.
+ * HYPHEN), in actor input order, dropping patterns an actor repeats and noting names claimed by more
+ * than one actor. Each pattern is also keyed in its composed (NFC) and decomposed (NFD) Unicode forms:
+ * text copied from a PDF often spells "Erdoğan" as g plus a combining breve, and an annotation may be
+ * written either way.
  */
 function groupPatterns(
   actors: readonly ActorPatternSource[],
   tables: UnitTables,
 ): { groups: Map<string, Variant[]>; collisions: PatternCollision[] } {
   const groups = new Map<string, Variant[]>();
-  const firstWritten = new Map<string, string>();
+  /** Per name (its composed form's key): the pattern first written for it and the actors that claim it. */
+  const claims = new Map<string, { pattern: string; actorIds: Set<string> }>();
   actors.forEach((actor, actorIndex) => {
     for (const raw of [actor.name, ...actor.aliases]) {
       const pattern = raw.trim();
       if (pattern === '') continue;
-      let key = '';
-      let exact = '';
-      let singleWord = true;
-      let previous = -1;
-      for (let i = 0; i < pattern.length; i++) {
-        const unit = pattern.charCodeAt(i);
-        const canon = tables.canonical[unit];
-        exact += String.fromCharCode(canon);
-        const repeatedSpace = canon === SPACE && previous === SPACE;
-        previous = canon;
-        if (canon === SPACE || canon === HYPHEN) {
-          singleWord = false;
-          if (!repeatedSpace) key += '-';
-        } else {
-          key += String.fromCharCode(tables.folded[unit]);
-        }
+      const composed = pattern.normalize('NFC');
+      for (const form of new Set([pattern, composed, pattern.normalize('NFD')])) {
+        const { key, variant } = keyOf(form, actorIndex, tables);
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = []));
+        const repeated = group.some(
+          (other) =>
+            other.actorIndex === actorIndex &&
+            other.singleWord === variant.singleWord &&
+            (variant.singleWord ? other.exact === variant.exact : other.exact.charCodeAt(0) === variant.exact.charCodeAt(0)),
+        );
+        if (!repeated) group.push(variant);
       }
-      let group = groups.get(key);
-      if (!group) {
-        groups.set(key, (group = []));
-        firstWritten.set(key, pattern);
-      }
-      const repeated = group.some(
-        (variant) =>
-          variant.actorIndex === actorIndex &&
-          variant.singleWord === singleWord &&
-          (singleWord ? variant.exact === exact : variant.exact.charCodeAt(0) === exact.charCodeAt(0)),
-      );
-      if (!repeated) group.push({ actorIndex, exact, singleWord });
+      const name = keyOf(composed, actorIndex, tables).key;
+      let claim = claims.get(name);
+      if (!claim) claims.set(name, (claim = { pattern, actorIds: new Set() }));
+      claim.actorIds.add(actor.id);
     }
   });
-
-  const collisions: PatternCollision[] = [];
-  for (const [key, group] of groups) {
-    const actorIds = [...new Set(group.map((variant) => actors[variant.actorIndex].id))];
-    if (actorIds.length > 1) collisions.push({ pattern: firstWritten.get(key) as string, actorIds });
-  }
+  const collisions = [...claims.values()].filter((claim) => claim.actorIds.size > 1).map((claim) => ({ pattern: claim.pattern, actorIds: [...claim.actorIds] }));
   return { groups, collisions };
+}
+
+/** A trimmed pattern's normalised key, and how the actor writes it. */
+function keyOf(pattern: string, actorIndex: number, tables: UnitTables): { key: string; variant: Variant } {
+  let key = '';
+  let exact = '';
+  let singleWord = true;
+  let previous = -1;
+  for (let i = 0; i < pattern.length; i++) {
+    const unit = pattern.charCodeAt(i);
+    const canon = tables.canonical[unit];
+    exact += String.fromCharCode(canon);
+    const repeatedSpace = canon === SPACE && previous === SPACE;
+    previous = canon;
+    if (canon === SPACE || canon === HYPHEN) {
+      singleWord = false;
+      if (!repeatedSpace) key += '-';
+    } else {
+      key += String.fromCharCode(tables.folded[unit]);
+    }
+  }
+  return { key, variant: { actorIndex, exact, singleWord } };
 }
