@@ -16,8 +16,8 @@ describe('the packaged extension', function () {
     manifest = JSON.parse(execFileSync('unzip', ['-p', vsix, 'extension/package.json'], { encoding: 'utf8' }));
   });
 
-  it('holds the bundles, grammars, schema, README, CHANGELOG and licence', function () {
-    for (const file of ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'syntaxes/article.tmLanguage.json', 'schemas/annotations.schema.json', 'readme.md', 'changelog.md', 'LICENSE.txt']) {
+  it('holds the bundles, grammars, schemas, README, CHANGELOG and licence', function () {
+    for (const file of ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'syntaxes/article.tmLanguage.json', 'schemas/annotations.schema.json', 'schemas/notes.schema.json', 'readme.md', 'changelog.md', 'LICENSE.txt']) {
       assert.ok(entries.some((e) => e.toLowerCase() === `extension/${file}`.toLowerCase()), `${file} missing from ${entries.join(', ')}`);
     }
   });
