@@ -7,7 +7,7 @@
  * It returns undefined (and the caller composes the file with the yaml package, which recovers from
  * errors and reports them precisely) for anything else: anchors, aliases, tags, block and multi-line
  * scalars, flow mappings, explicit or quoted keys, document markers and directives, tabs, repeated keys,
- * empty sequence items, and every kind of malformed text. Giving up is always safe, so every rule below
+ * empty sequence items, lone CRs, and every kind of malformed text. Giving up is always safe, so every rule below
  * errs that way; a property test checks that whatever it accepts reads exactly as the yaml package reads it.
  */
 import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
@@ -29,7 +29,8 @@ const giveUp = (): never => {
 
 /** The root node of a file in the plain block subset (null for a file of only comments), or undefined for any other file. */
 export function readBlockYaml(text: string): { root: Node | null } | undefined {
-  if (text.includes('\t') || text.charCodeAt(0) === 0xfeff) return undefined;
+  // Tabs, a byte-order mark and a line break that is a lone CR each have rules of their own: the yaml package's.
+  if (text.includes('\t') || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return undefined;
   try {
     return { root: new BlockReader(text).read() };
   } catch (error) {
