@@ -124,6 +124,21 @@ describe('recognizeDates', () => {
       assert.equal(only('In December 2022, Seoul acted.').precision, 'month');
     });
 
+    it('reads month names in capitals, as datelines and headings write them, but not one alone', () => {
+      table(
+        [
+          ['SEOUL, FEBRUARY 6, 2024 — Officials met.', ['FEBRUARY 6, 2024=2024-02-06']],
+          ['UPDATED 6 FEBRUARY 2024', ['6 FEBRUARY 2024=2024-02-06']],
+          ['SEOUL, FEB. 6 (Yonhap)', ['FEB. 6=2024-02-06']],
+          ['THE MARCH 2023 SUMMIT', ['MARCH 2023=2023-03']],
+          ['WHAT MAY COME NEXT', []],
+          ['THE MARCH ON THE CAPITAL', []],
+          ['FROM JUNE ON', []],
+        ],
+        '2024-02-05',
+      );
+    });
+
     it('takes a capitalised month name alone only where context makes it a date', () => {
       table(
         [
@@ -235,8 +250,13 @@ describe('recognizeDates', () => {
         ['Exercises ran 24 April – 2 May 2023 off Busan.', ['24 April – 2 May 2023=2023-04-24/2023-05-02']],
         ['Exercises ran April 24 – May 2, 2023 off Busan.', ['April 24 – May 2, 2023=2023-04-24/2023-05-02']],
         ['Exercises ran December 28 – January 3, 2024 off Busan.', ['December 28 – January 3, 2024=2023-12-28/2024-01-03']],
+        ['Exercises ran from 24 to 30 April 2023 off Busan.', ['from 24 to 30 April 2023=2023-04-24/2023-04-30']],
+        ['Exercises ran from 24 until 30 April 2023 off Busan.', ['from 24 until 30 April 2023=2023-04-24/2023-04-30']],
+        ['Exercises ran between 24 and 30 April 2023 off Busan.', ['between 24 and 30 April 2023=2023-04-24/2023-04-30']],
+        ['Exercises ran from 24th to 30th April 2023 off Busan.', ['from 24th to 30th April 2023=2023-04-24/2023-04-30']],
       ]);
       assert.equal(only('Exercises ran April 24–30, 2023.').precision, 'day');
+      assert.equal(only('Exercises ran from 24 to 30 April 2023.').precision, 'day');
     });
 
     it('reads a yearless day range against the publication date', () => {
@@ -266,6 +286,10 @@ describe('recognizeDates', () => {
         ['In 2009 to 2011 ties improved.', ['2009=2009', '2011=2011']],
         // Lone day numbers with no month.
         ['Pages 10-12 and rows 3–5.', []],
+        ['Turnout rose from 24 to 30 percent.', []],
+        ['Between 3 and 5 ministers resigned.', []],
+        // A day and a connector with no "from" or "between": only the dated end is a date.
+        ['Pages 24 to 30 April 2023 cover it.', ['30 April 2023=2023-04-30']],
       ]);
     });
 

@@ -30,12 +30,14 @@ export function recognizeDates(text: string, options: DateOptions = {}, token: C
 /**
  * Candidates: a number that can begin a date, or a word that can head one. Case matters: "May 2023" yes,
  * "may" no. A number is a candidate when it can begin a date form: four digits (a year, an ISO date, a
- * decade), or one or two digits followed by a date separator and a digit (06.02.2024), by a dash (a
- * range, "24–30 April"), or by blanks and a capital (a month: "6 June", "6th of June"). The scanner
- * decides; this only spares it the numbers that cannot be dates ("[12]", "5,000", "35 percent").
+ * decade), or one or two digits followed by a date separator and a digit (06.02.2024), by a dash or a
+ * range word (a range: "24–30 April", "from 1 to 3 June"), or by blanks and a capital (a month: "6 June",
+ * "6th of June"). The scanner decides; this only spares it the numbers that cannot be dates ("[12]",
+ * "5,000", "35 percent"). The words are grouped by first letter, which the engine searches faster than a
+ * flat list.
  */
 const trigger =
-  /(?<![0-9])(?:[0-9]{4}(?![0-9])|[0-9]{1,2}(?![0-9])(?=(?:st|nd|rd|th)?(?:[ \t\u00a0\u202f\r\n]+(?:of[ \t\u00a0\u202f\r\n]+)?[A-Z]|[ \t\u00a0\u202f]*[-\u2010-\u2014]|[./][0-9])))|\b(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]e(?:ar|sterday)|[Mm]onth|[Ww]eek|[Tt]o(?:day|morrow))/g;
+  /(?<![0-9])(?:[0-9]{4}(?![0-9])|[0-9]{1,2}(?![0-9])(?=(?:st|nd|rd|th)?(?:[ \t\u00a0\u202f\r\n]+(?:of[ \t\u00a0\u202f\r\n]+)?[A-Z]|[ \t\u00a0\u202f]*[-\u2010-\u2014]|[ \t\u00a0\u202f]+(?:to|until|till|through|and)[ \t\u00a0\u202f]|[./][0-9])))|\b(?:J(?:an|u[nl]|AN|U[NL])|F(?:eb|EB|ri)|M(?:a[ry]|A[RY]|on)|A(?:pr|ug|PR|UG)|S(?:ep|EP|at|un)|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC)|T(?:ue|hu|o(?:day|morrow))|W(?:ed|eek)|[Yy](?:ear|esterday)|month|week|to(?:day|morrow))/g;
 
 /** Longest word a WordTable holds. */
 const maxTableWord = 15;
@@ -93,12 +95,13 @@ function wordSet(words: readonly string[], ignoreCase = false): WordTable<true> 
 }
 
 /** Month names and abbreviations; abbreviations need a day or a year after them, only full names stand alone ("in June"). */
-const months = new WordTable<{ value: number; abbreviated: boolean }>(
-  [
-    ['January', 'Jan'], ['February', 'Feb'], ['March', 'Mar'], ['April', 'Apr'], ['May'], ['June', 'Jun'],
-    ['July', 'Jul'], ['August', 'Aug'], ['September', 'Sep', 'Sept'], ['October', 'Oct'], ['November', 'Nov'], ['December', 'Dec'],
-  ].flatMap((names, index) => names.map((name, k) => [name, { value: index + 1, abbreviated: k > 0 }] as const)),
-);
+const monthNames = [
+  ['January', 'Jan'], ['February', 'Feb'], ['March', 'Mar'], ['April', 'Apr'], ['May'], ['June', 'Jun'],
+  ['July', 'Jul'], ['August', 'Aug'], ['September', 'Sep', 'Sept'], ['October', 'Oct'], ['November', 'Nov'], ['December', 'Dec'],
+].flatMap((names, index) => names.map((name, k) => [name, { value: index + 1, abbreviated: k > 0 }] as const));
+const months = new WordTable(monthNames);
+/** The same in capitals ("6 FEBRUARY 2024", "FEB. 6"), as datelines and headings write them. */
+const shoutedMonths = new WordTable(monthNames.map(([name, month]) => [name.toLowerCase(), month] as const), true);
 /** Day numbers as Date#getUTCDay counts them. */
 const weekdays = new WordTable<number>(
   ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'].map((name, index) => [name, index] as const),
@@ -165,6 +168,7 @@ const glueCharacters = '/\\.,-+$€£¥#@%&=?_~^|';
 const endPointWords: ReadonlySet<string> = new Set(['early', 'late', 'mid', 'this', 'last', 'next', 'earlier', 'later']);
 const fromConnectors: ReadonlySet<string> = new Set(['to', 'until', 'till', 'through']);
 const betweenConnectors: ReadonlySet<string> = new Set(['and']);
+const rangeConnectors: ReadonlySet<string> = new Set([...fromConnectors, ...betweenConnectors]);
 /**
  * Every word that the rules compare a context word (Word.lower) with; the look-back reads any other
  * word as ''. Keep it in step with the sets and words that lookBack, accept and parseRange consult.
@@ -275,6 +279,8 @@ interface MonthName {
   /** After the name, and after the dot of an abbreviation ("Dec."). */
   end: number;
   abbreviated: boolean;
+  /** Written in capitals: "MARCH" or "MAY" alone is more often a word in a heading than a month. */
+  shouted: boolean;
 }
 
 interface Ymd {
@@ -433,8 +439,10 @@ class DateScanner {
     let monthAt = this.gap(day.end);
     if (monthAt >= 0 && this.wordAt(monthAt, 'of')) monthAt = this.gap(monthAt + 2);
     const month = monthAt >= 0 ? this.readMonth(monthAt) : undefined;
-    // A lone day may open a range ("24–30 April"); parseEndPoint reads one that closes a range.
-    if (!month) return this.dash(day.end) < 0 ? undefined : newPoint({ start: pos, end: day.end, d: day.value, precision: 'day', bare: 'day' });
+    // A lone day may open a range ("24–30 April", "from 1 to 3 June", "between 1 and 3 June"); parseRange
+    // decides whether it does, and parseEndPoint reads one that closes a range.
+    const opensRange = this.dash(day.end) >= 0 || this.wordConnector(day.end, rangeConnectors) >= 0;
+    if (!month) return opensRange ? newPoint({ start: pos, end: day.end, d: day.value, precision: 'day', bare: 'day' }) : undefined;
     return this.completeDay(newPoint({ start: pos, end: month.end, m: month.value, d: day.value, precision: 'day' }));
   }
 
@@ -453,7 +461,7 @@ class DateScanner {
     if (relativeYear) {
       return newPoint({ start, end: relativeYear.end, m, precision: 'month', anchor: { kind: 'yearOffset', offset: relativeYear.offset } });
     }
-    if (month.abbreviated || isPossessive(this.text, end)) return undefined;
+    if (month.abbreviated || month.shouted || isPossessive(this.text, end)) return undefined;
     return newPoint({ start, end, m, precision: 'month', bare: 'month', anchor: { kind: 'nearestYear' } });
   }
 
@@ -674,9 +682,10 @@ class DateScanner {
     if (!isUpper(text.charCodeAt(pos))) return undefined;
     const end = lettersEnd(text, pos);
     if (isWordChar(text.charCodeAt(end))) return undefined;
-    const month = months.get(text, pos, end);
+    const shouted = end - pos > 1 && !hasLower(text, pos, end);
+    const month = shouted ? shoutedMonths.get(text, pos, end) : months.get(text, pos, end);
     if (month === undefined) return undefined;
-    return { value: month.value, end: month.abbreviated && text.charCodeAt(end) === 46 ? end + 1 : end, abbreviated: month.abbreviated };
+    return { value: month.value, end: month.abbreviated && text.charCodeAt(end) === 46 ? end + 1 : end, abbreviated: month.abbreviated, shouted };
   }
 
   /** A four-digit year, 1000–2999, standing as a token of its own. */
@@ -967,6 +976,11 @@ function digitsValue(text: string, start: number, end: number): number {
 
 function hasUpper(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (isUpper(text.charCodeAt(i))) return true;
+  return false;
+}
+
+function hasLower(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isLower(text.charCodeAt(i))) return true;
   return false;
 }
 
