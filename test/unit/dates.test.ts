@@ -306,6 +306,31 @@ describe('recognizeDates', () => {
   describe('relative dates', () => {
     const published = '2024-02-05'; // a Monday
 
+    it('counts back years, months, weeks and days "ago" from the publication date', () => {
+      table(
+        [
+          ['Two years ago, talks failed.', ['Two years ago=2022']],
+          ['It happened 3 months ago.', ['3 months ago=2023-11']],
+          ['They met a week ago in Seoul.', ['a week ago=2024-01-29']],
+          ['They met five days ago.', ['five days ago=2024-01-31']],
+          ['They met one day ago.', ['one day ago=2024-02-04']],
+          ['A deal twelve months ago.', ['twelve months ago=2023-02']],
+          ['Some 20 years ago it began.', ['20 years ago=2004']],
+          // No count, a count too large or not a number, or a unit no date is made of.
+          ['Many years ago it began.', []],
+          ['Years ago it began.', []],
+          ['It began 150 years ago.', []],
+          ['It began thirteen years ago.', []],
+          ['An hour ago it began.', []],
+          ['It began x2 years ago.', []],
+        ],
+        published,
+      );
+      assert.equal(only('Two years ago, talks failed.', published).precision, 'year');
+      assert.equal(only('They met five days ago.', published).precision, 'day');
+      assert.equal(only('Two years ago, talks failed.').value, undefined, 'without a publication date it is unresolved');
+    });
+
     it('resolves them against the publication date', () => {
       table(
         [

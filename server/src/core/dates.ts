@@ -37,7 +37,7 @@ export function recognizeDates(text: string, options: DateOptions = {}, token: C
  * flat list.
  */
 const trigger =
-  /(?<![0-9])(?:[0-9]{4}(?![0-9])|[0-9]{1,2}(?![0-9])(?=(?:st|nd|rd|th)?(?:[ \t\u00a0\u202f\r\n]+(?:of[ \t\u00a0\u202f\r\n]+)?[A-Z]|[ \t\u00a0\u202f]*[-\u2010-\u2014]|[ \t\u00a0\u202f]+(?:to|until|till|through|and)[ \t\u00a0\u202f]|[./][0-9])))|\b(?:J(?:an|u[nl]|AN|U[NL])|F(?:eb|EB|ri)|M(?:a[ry]|A[RY]|on)|A(?:pr|ug|PR|UG)|S(?:ep|EP|at|un)|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC)|T(?:ue|hu|o(?:day|morrow))|W(?:ed|eek)|[Yy](?:ear|esterday)|month|week|to(?:day|morrow))/g;
+  /(?<![0-9])(?:[0-9]{4}(?![0-9])|[0-9]{1,2}(?![0-9])(?=(?:st|nd|rd|th)?(?:[ \t\u00a0\u202f\r\n]+(?:of[ \t\u00a0\u202f\r\n]+)?[A-Z]|[ \t\u00a0\u202f]*[-\u2010-\u2014]|[ \t\u00a0\u202f]+(?:to|until|till|through|and)[ \t\u00a0\u202f]|[./][0-9])))|\b(?:J(?:an|u[nl]|AN|U[NL])|F(?:eb|EB|ri)|M(?:a[ry]|A[RY]|on)|A(?:pr|ug|PR|UG)|S(?:ep|EP|at|un)|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC)|T(?:ue|hu|o(?:day|morrow))|W(?:ed|eek)|[Yy](?:ear|esterday)|month|week|to(?:day|morrow)|ago)/g;
 
 /** Longest word a WordTable holds. */
 const maxTableWord = 15;
@@ -110,6 +110,18 @@ const relativeWords: ReadonlyMap<string, -1 | 0 | 1> = new Map([['last', -1], ['
 /** Looked up in any case; parseKeyword decides what a capital means. */
 const dayWords = new WordTable<number>([['yesterday', -1], ['today', 0], ['tomorrow', 1]], true);
 const units = new WordTable<Unit>([['year', 'year'], ['month', 'month'], ['week', 'week']], true);
+/** The units counted back with "ago", singular and plural. */
+const agoUnits = new WordTable<Unit | 'day'>(
+  (['year', 'month', 'week', 'day'] as const).flatMap((unit) => [[unit, unit] as const, [`${unit}s`, unit] as const]),
+);
+/** Counts written as words before a unit ("two years ago"); "a" and "an" are one. */
+const countWords = new WordTable<number>(
+  [
+    ['a', 1], ['an', 1], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6],
+    ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12],
+  ],
+  true,
+);
 /** Modifiers kept in the mention's text without changing its value ("early 2023", "mid-June"). */
 const modifiers: ReadonlySet<string> = new Set(['early', 'late', 'mid']);
 const seasons: ReadonlySet<string> = new Set(['spring', 'summer', 'autumn', 'winter']);
@@ -363,6 +375,7 @@ class DateScanner {
     if (end === pos || isWordChar(text.charCodeAt(end))) return undefined;
     const weekday = weekdays.get(text, pos, end);
     if (weekday !== undefined) return this.parseWeekday(pos, end, weekday);
+    if (end - pos === 3 && text.startsWith('ago', pos)) return this.parseAgo(pos, end);
     return this.parseKeyword(pos, end);
   }
 
@@ -508,6 +521,31 @@ class DateScanner {
     // Capitalised mid-sentence it is a name: "Russia Today", "USA Today".
     if (!lowerCase && !this.atSentenceStart(start)) return undefined;
     return newPoint({ start, end, precision: 'day', anchor: { kind: 'dayOffset', offset } });
+  }
+
+  /**
+   * "two years ago", "3 months ago", "a week ago", "five days ago": a count (1–99, in digits or words up to
+   * twelve) of units before "ago", counted back from the publication date; it begins at the count.
+   */
+  private parseAgo(agoStart: number, agoEnd: number): Point | undefined {
+    const unitEnd = this.gapStart(agoStart, this.lastEnd);
+    const unitStart = unitEnd < 0 ? -1 : this.wordStart(unitEnd);
+    const unit = unitStart < 0 ? undefined : agoUnits.get(this.text, unitStart, unitEnd);
+    const countEnd = unit ? this.gapStart(unitStart, this.lastEnd) : -1;
+    const countStart = countEnd < 0 ? -1 : this.wordStart(countEnd);
+    if (!unit || countStart < 0) return undefined;
+    const count = isDigit(this.text.charCodeAt(countStart)) ? digitsValue(this.text, countStart, countEnd) : countWords.get(this.text, countStart, countEnd);
+    if (!count || countEnd - countStart > (isDigit(this.text.charCodeAt(countStart)) ? 2 : maxWord) || !isDigitsOrLetters(this.text, countStart, countEnd)) return undefined;
+    const anchor: Anchor =
+      unit === 'year' ? { kind: 'yearOffset', offset: -count } : unit === 'month' ? { kind: 'monthOffset', offset: -count } : { kind: 'dayOffset', offset: unit === 'week' ? -7 * count : -count };
+    return newPoint({ start: countStart, end: agoEnd, precision: unit === 'year' ? 'year' : unit === 'month' ? 'month' : 'day', anchor });
+  }
+
+  /** Where the word of ASCII letters or digits ending at `end` starts, no earlier than the last mention; -1 if another word character comes first. */
+  private wordStart(end: number): number {
+    let start = end;
+    while (start > this.lastEnd && (isLetter(this.text.charCodeAt(start - 1)) || isDigit(this.text.charCodeAt(start - 1)))) start--;
+    return start === end || (start > 0 && isWordChar(this.text.charCodeAt(start - 1))) ? -1 : start;
   }
 
   // ---- Look-back and acceptance -----------------------------------------------------------------
@@ -977,6 +1015,12 @@ function digitsValue(text: string, start: number, end: number): number {
 function hasUpper(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (isUpper(text.charCodeAt(i))) return true;
   return false;
+}
+
+function isDigitsOrLetters(text: string, start: number, end: number): boolean {
+  const digits = isDigit(text.charCodeAt(start));
+  for (let i = start; i < end; i++) if (isDigit(text.charCodeAt(i)) !== digits) return false;
+  return true;
 }
 
 function hasLower(text: string, start: number, end: number): boolean {
