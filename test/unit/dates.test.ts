@@ -209,8 +209,17 @@ describe('recognizeDates', () => {
         ['Ties grew in the mid-1990s.', ['mid-1990s=1990/1999']],
         ['Ties grew in the early 2000s.', ['early 2000s=2000/2009']],
         ['Ties date to the 1800s.', ['1800s=1800/1899']],
+        // Ordinal centuries count strictly: the 20th ran from 1901 to 2000.
+        ['A 20th century habit.', ['20th century=1901/2000']],
+        ['A 21st-century order.', ['21st-century=2001/2100']],
+        ['In the early 19th Century, trade grew.', ['early 19th Century=1801/1900']],
+        ['In the mid-20th century, trade grew.', ['mid-20th century=1901/2000']],
+        // No century before the 11th (its years would not have four digits), none on a day number.
+        ['The 1st century saw it.', []],
+        ['On the 20th, a century later, it ended.', []],
       ]);
       assert.equal(only('in the 1990s').precision, 'year');
+      assert.equal(only('in the 20th century').precision, 'year');
     });
 
     it('leaves quantities, labels and other four-digit numbers alone', () => {

@@ -31,13 +31,13 @@ export function recognizeDates(text: string, options: DateOptions = {}, token: C
  * Candidates: a number that can begin a date, or a word that can head one. Case matters: "May 2023" yes,
  * "may" no. A number is a candidate when it can begin a date form: four digits (a year, an ISO date, a
  * decade), or one or two digits followed by a date separator and a digit (06.02.2024), by a dash or a
- * range word (a range: "24–30 April", "from 1 to 3 June"), or by blanks and a capital (a month: "6 June",
- * "6th of June"). The scanner decides; this only spares it the numbers that cannot be dates ("[12]",
+ * range word (a range: "24–30 April", "from 1 to 3 June"), by blanks and a capital (a month: "6 June",
+ * "6th of June"), or by "century" ("the 20th century"). The scanner decides; this only spares it the numbers that cannot be dates ("[12]",
  * "5,000", "35 percent"). The words are grouped by first letter, which the engine searches faster than a
  * flat list.
  */
 const trigger =
-  /(?<![0-9])(?:[0-9]{4}(?![0-9])|[0-9]{1,2}(?![0-9])(?=(?:st|nd|rd|th)?(?:[ \t\u00a0\u202f\r\n]+(?:of[ \t\u00a0\u202f\r\n]+)?[A-Z]|[ \t\u00a0\u202f]*[-\u2010-\u2014]|[ \t\u00a0\u202f]+(?:to|until|till|through|and)[ \t\u00a0\u202f]|[./][0-9])))|\b(?:J(?:an|u[nl]|AN|U[NL])|F(?:eb|EB|ri)|M(?:a[ry]|A[RY]|on)|A(?:pr|ug|PR|UG)|S(?:ep|EP|at|un)|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC)|T(?:ue|hu|o(?:day|morrow))|W(?:ed|eek)|[Yy](?:ear|esterday)|month|week|to(?:day|morrow)|ago)/g;
+  /(?<![0-9])(?:[0-9]{4}(?![0-9])|[0-9]{1,2}(?![0-9])(?=(?:st|nd|rd|th)?(?:[ \t\u00a0\u202f\r\n]+(?:of[ \t\u00a0\u202f\r\n]+)?[A-Z]|[ \t\u00a0\u202f]*[-\u2010-\u2014]|[ \t\u00a0\u202f]+(?:to|until|till|through|and)[ \t\u00a0\u202f]|(?:st|nd|rd|th)[- \t\u00a0\u202f][Cc]entury|[./][0-9])))|\b(?:J(?:an|u[nl]|AN|U[NL])|F(?:eb|EB|ri)|M(?:a[ry]|A[RY]|on)|A(?:pr|ug|PR|UG)|S(?:ep|EP|at|un)|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC)|T(?:ue|hu|o(?:day|morrow))|W(?:ed|eek)|[Yy](?:ear|esterday)|month|week|to(?:day|morrow)|ago)/g;
 
 /** Longest word a WordTable holds. */
 const maxTableWord = 15;
@@ -384,7 +384,22 @@ class DateScanner {
     const length = digitsStop - pos;
     if (length === 4) return this.parseFourDigits(pos, digitsStop);
     if (length > 2) return undefined;
-    return this.parseNumericDate(pos, digitsStop) ?? this.parseDayFirst(pos);
+    return this.parseNumericDate(pos, digitsStop) ?? this.parseCentury(pos, digitsStop) ?? this.parseDayFirst(pos);
+  }
+
+  /**
+   * "the 20th century", "21st-century", "the 19th Century": its years by the strict count, 1901–2000
+   * for the 20th (the 1900s, read as a decade-style interval, are 1900–1999). From the 11th, whose years
+   * have four digits.
+   */
+  private parseCentury(pos: number, digitsStop: number): Point | undefined {
+    const text = this.text;
+    const n = digitsValue(text, pos, digitsStop);
+    if (n < 11 || n > 30 || !isOrdinalSuffix(text, digitsStop)) return undefined;
+    const suffixEnd = digitsStop + 2;
+    const wordAt = text.charCodeAt(suffixEnd) === 45 ? suffixEnd + 1 : this.gap(suffixEnd);
+    if (wordAt < 0 || !(this.wordAt(wordAt, 'century') || this.wordAt(wordAt, 'Century'))) return undefined;
+    return newPoint({ start: pos, end: wordAt + 'century'.length, y: (n - 1) * 100 + 1, untilYear: n * 100, precision: 'year' });
   }
 
   /** ISO dates ("2024-06-20"), decades ("1990s") and lone years. */
