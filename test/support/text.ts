@@ -22,3 +22,8 @@ export function lineStartingWith(text: string, prefix: string): number {
 export function countOccurrences(text: string, pattern: RegExp): number {
   return [...text.matchAll(pattern)].length;
 }
+
+/** A YAML document from its lines, so fixtures read like the files they stand for. */
+export function yaml(...lines: string[]): string {
+  return lines.join('\n') + '\n';
+}

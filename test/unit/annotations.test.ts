@@ -5,14 +5,11 @@ import { actorKinds, type Actor, type AnnotationFile, type Role } from '../../se
 import { LineIndex } from '../../server/src/core/text';
 import type { Finding } from '../../server/src/core/types';
 import { assertAgreement, loadSchema } from '../support/schemas';
+import { yaml } from '../support/text';
 
 const peopleUri = 'file:///ws/annotations/people.yaml';
 const statesUri = 'file:///ws/annotations/states.yaml';
 
-/** A YAML document from its lines, so fixtures read like the files they stand for. */
-function yaml(...lines: string[]): string {
-  return lines.join('\n') + '\n';
-}
 
 /** A finding as a reader sees it: code, severity, line:character range and the text it covers. */
 function located(text: string, findings: readonly Finding[]): string[] {

@@ -4,13 +4,10 @@ import * as path from 'node:path';
 import { parseNotesFile } from '../../server/src/core/notes';
 import { repoRoot } from '../fuzz/inputs';
 import { assertAgreement, loadSchema } from '../support/schemas';
+import { yaml } from '../support/text';
 
 const notesUri = 'file:///ws/annotations/notes/articles/port.txt.yaml';
 
-/** A YAML document from its lines, so samples read like the files they stand for. */
-function yaml(...lines: string[]): string {
-  return lines.join('\n') + '\n';
-}
 
 describe('schemas/notes.schema.json', () => {
   const { validate } = loadSchema<object>('schemas/notes.schema.json');

@@ -71,11 +71,13 @@ export async function timeline(model: WorkspaceModel, filter: TimelineFilter, re
   const wantedActors = filter.actorIds?.length ? new Set(filter.actorIds) : undefined;
   const wantedUris = filter.uris?.length ? new Set(filter.uris) : undefined;
   const limit = Math.max(0, Math.floor(filter.limit ?? defaultTimelineLimit));
+  // First, as it brings open articles' analyses, and so their mentions, up to date.
+  const all = model.corpusSummaries(token);
   // Only an article that mentions a wanted actor can have a sentence naming it.
   const mentioning = wantedActors && new Set([...wantedActors].flatMap((id) => model.articlesMentioning(id)));
   const articles: { uri: string; title: string }[] = [];
   const actorChoices = new Set<string>();
-  const candidates: { uri: string; start: number; from: string }[] = [];
+  const candidates: { uri: string; start: number; extent: { from: string; until: string } }[] = [];
   const summaries = new Map<string, CorpusSummary>();
   // Workspaces repeat their date values many times over.
   const extents = new Map<string, ReturnType<typeof extentOf>>();
@@ -83,7 +85,7 @@ export async function timeline(model: WorkspaceModel, filter: TimelineFilter, re
     if (!extents.has(value)) extents.set(value, extentOf(value));
     return extents.get(value);
   };
-  for (const { uri, title, corpus } of model.corpusSummaries(token)) {
+  for (const { uri, title, corpus } of all) {
     if (corpus.dates.length === 0) continue;
     articles.push({ uri, title: title ?? fileName(uri) });
     for (const id of model.actorsMentionedIn(uri)) actorChoices.add(id);
@@ -91,11 +93,11 @@ export async function timeline(model: WorkspaceModel, filter: TimelineFilter, re
     summaries.set(uri, corpus);
     for (let i = 0; i < corpus.dates.length; i += 3) {
       const extent = extentOfValue(model.dateValues.value(corpus.dates[i + 2]));
-      if (extent) candidates.push({ uri, start: corpus.dates[i], from: extent.from });
+      if (extent) candidates.push({ uri, start: corpus.dates[i], extent });
     }
   }
   // Stable: statements of one day keep the order of articles and, within one, of the text.
-  candidates.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  candidates.sort((a, b) => (a.extent.from < b.extent.from ? -1 : a.extent.from > b.extent.from ? 1 : 0));
 
   const read = new Map<string, Promise<ReadStatements | undefined>>();
   const statementsOf = (uri: string) => {
@@ -121,7 +123,7 @@ export async function timeline(model: WorkspaceModel, filter: TimelineFilter, re
     matching++;
     if (items.length >= limit) continue;
     const { text, lines } = article;
-    items.push({ uri: candidate.uri, range: lines.range(statement), text: text.slice(statement.start, statement.end), value, precision, ...extentOfValue(value)!, sentence, actorIds });
+    items.push({ uri: candidate.uri, range: lines.range(statement), text: text.slice(statement.start, statement.end), value, precision, ...candidate.extent, sentence, actorIds });
   }
   const actors = [...actorChoices].map((id) => ({ id, name: index.actor(id)?.name ?? id })).sort((a, b) => a.name.localeCompare(b.name));
   articles.sort((a, b) => a.title.localeCompare(b.title));
