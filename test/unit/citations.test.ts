@@ -402,13 +402,14 @@ describe('analyzeCitations', () => {
     });
 
     it('unsafe-url: a warning on URLs that are not http, https or mailto, kept as text', () => {
-      for (const url of ['javascript:alert(1)', 'command:workbench.action.terminal.new', 'file:///etc/hosts', 'file:/etc/passwd', 'vscode://settings/open', 'vscode:extension/some.extension', 'VSCODE-INSIDERS:extension/x', 'data:text/html,x']) {
+      for (const url of ['javascript:alert(1)', 'command:workbench.action.terminal.new', 'file:///etc/hosts', 'file:/etc/passwd', 'vscode://settings/open', 'vscode:extension/some.extension', 'VSCODE-INSIDERS:extension/x', 'data:text/html,x', 'JavaScript:void(0)', 'javaſcript:alert(1)', 'VbScript:msgbox']) {
         const text = `Cited [1].\n\n[1] “Title”, Outlet, ${url}, (Access Date: 06.02.2024).`;
         const found = findingsWith(text, 'unsafe-url');
         assert.deepEqual(found.map((f) => [f.severity, text.slice(f.start, f.end)]), [['warning', url]], url);
         assert.equal(analyzeCitations(text).references[0].url, url, url);
       }
-      for (const url of ['http://example.org/a', 'https://example.org/a', 'mailto:desk@example.org']) {
+      // A scheme name inside a longer word starts no URL.
+      for (const url of ['http://example.org/a', 'https://example.org/a', 'mailto:desk@example.org', 'prefile:/etc/passwd', 'metadata:text/html']) {
         assert.deepEqual(findingsWith(`Cited [1].\n\n[1] “Title”, Outlet, ${url}, (Access Date: 06.02.2024).`, 'unsafe-url'), [], url);
       }
     });

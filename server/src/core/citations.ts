@@ -355,9 +355,12 @@ function skipWhitespace(text: string, from: number, end: number): number {
 // Schemes without `//` that findUrls does not see but that must not pass unnoticed.
 const opaqueUnsafeUrl = /(?<![\p{L}\p{N}])(?:javascript:|vbscript:|command:(?=\p{L})|vscode(?:-insiders)?:(?=\p{L})|file:(?=\/)|data:(?=[a-z]+\/))(?!\/\/)[^\s<>"“”]+/iuy;
 const opaqueSchemes = ['vscode-insiders', 'javascript', 'vbscript', 'command', 'vscode', 'file', 'data'];
-// How far before its colon each of those schemes starts, farthest first so that the leftmost match wins
-// (`javaſcript`, which the pattern accepts too, is as long).
-const opaqueSchemeLengths = [...new Set(opaqueSchemes.map((scheme) => scheme.length))].sort((a, b) => b - a);
+/**
+ * Where each of those schemes starts before its colon and the ASCII letter it starts with (no other
+ * character folds to v, j, c, f or d), farthest first so that the leftmost match wins (`javaſcript`, which
+ * the pattern accepts too, is as long). The pattern is tried only where a scheme could start.
+ */
+const opaqueSchemeHeads = opaqueSchemes.map((scheme) => ({ length: scheme.length, first: scheme.charCodeAt(0) })).sort((a, b) => b.length - a.length);
 /** The last letters of those schemes: a colon after any other character starts none of them. */
 const opaqueSchemeEnds = new Set(opaqueSchemes.map((scheme) => scheme.charCodeAt(scheme.length - 1)));
 
@@ -370,9 +373,9 @@ function findEntryUrls(body: string): Span[] {
   let searchFrom = 0;
   for (let colon = body.indexOf(':'); colon >= 0; colon = body.indexOf(':', Math.max(colon + 1, searchFrom))) {
     if (!opaqueSchemeEnds.has(body.charCodeAt(colon - 1) | 0x20)) continue;
-    for (const length of opaqueSchemeLengths) {
+    for (const { length, first } of opaqueSchemeHeads) {
       const start = colon - length;
-      if (start < searchFrom) continue;
+      if (start < searchFrom || (body.charCodeAt(start) | 0x20) !== first) continue;
       opaqueUnsafeUrl.lastIndex = start;
       const match = opaqueUnsafeUrl.exec(body);
       if (!match) continue;
