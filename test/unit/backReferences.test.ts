@@ -90,6 +90,14 @@ describe('addBackReferences', function () {
     assert.deepEqual(backReferences(text, [lankov]), []);
   });
 
+  it('leaves a family name that is another actor’s alias to that actor, and still links it in a case that alias does not match', function () {
+    const lankov = actor('andrei-lankov', 'Andrei Lankov');
+    const institute = actor('lankov-institute', 'Lankov Institute', 'organization', { aliases: ['LANKOV'] });
+    assert.deepEqual(backReferences('Andrei Lankov spoke. LANKOV published. Lankov said more.', [lankov, institute]), ['Lankov→andrei-lankov']);
+    const both = withBackReferences('Andrei Lankov spoke. LANKOV published.', [lankov, institute]);
+    assert.deepEqual(both.map((m) => m.actorId), ['andrei-lankov', 'lankov-institute']);
+  });
+
   it('only applies to people', function () {
     const text = 'The Sejong Institute published a paper. Institute staff said more.';
     assert.deepEqual(backReferences(text, [actor('sejong', 'Sejong Institute', 'organization')]), []);
