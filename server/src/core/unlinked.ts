@@ -124,6 +124,13 @@ export function findUnlinkedMentions(text: string, known: KnownSpans): Finding[]
   // mentions, and those need no token objects.
   const bounds: number[] = [];
   for (let i = nextCapital(text, 0, classes); i < text.length; i = nextCapital(text, i + 1, classes)) {
+    // A run that starts in an excluded span is dropped, and runs never cross a line break: past a capital
+    // in a span that ends a line (a heading, the reference list) no run can count, so the scan jumps.
+    const excludedHere = excludedSpans.covering(i);
+    if (excludedHere && endsLine(text, excludedHere.end)) {
+      i = excludedHere.end - 1;
+      continue;
+    }
     // A known mention is no candidate, and what follows it in a phrase is a phrase of its own (cutting the
     // phrase there, as splitAtKnown does, gives the same words): skipping it spares most of the work.
     const known = knownSpans.mentions.covering(i);
@@ -186,6 +193,10 @@ function continuesAfter(text: string, at: number, classes: Uint8Array): boolean 
   let wordEnd = at;
   while (wordEnd < text.length && wordEnd - at <= 3 && (classes[text.charCodeAt(wordEnd)] & wordUnit) !== 0) wordEnd++;
   return connectors.has(text.slice(at, wordEnd));
+}
+
+function endsLine(text: string, at: number): boolean {
+  return at === text.length || text.charCodeAt(at) === 0x0a || text.charCodeAt(at) === 0x0d;
 }
 
 function isBlank(unit: number): boolean {
