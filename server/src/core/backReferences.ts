@@ -80,15 +80,14 @@ function findFullMentions(mentions: readonly ActorMention[], actorOf: (id: strin
   const people = new Map<string, PersonName>();
   const grouped = new Map<string, FullMention[]>();
   for (const mention of mentions) {
-    // A full mention has more than one word: one-word mentions are passed over before any lookup.
-    if (!hasWhitespace(mention.text)) continue;
+    // Most mentions are of actors with no family name: they are passed over before the text is read.
     let person = people.get(mention.actorId);
     if (person === undefined) {
       const actor = actorOf(mention.actorId);
       person = actor ? personName(actor) : null;
       people.set(mention.actorId, person);
     }
-    if (!person || !isFullMention(mention.text, person.folded)) continue;
+    if (!person || !hasWhitespace(mention.text) || !isFullMention(mention.text, person.folded)) continue;
     let list = grouped.get(person.family);
     if (!list) grouped.set(person.family, (list = []));
     list.push({ start: mention.start, end: mention.end, actorId: mention.actorId, familyFirst: person.familyFirst });
