@@ -228,12 +228,6 @@ function startSearch({ records, exactUnits }: VariantTable, tables: UnitTables):
  */
 const CANCELLATION_INTERVAL = 0x10000;
 
-interface Candidate {
-  start: number;
-  end: number;
-  actorIndex: number;
-}
-
 export class ActorMatcher {
   private readonly tables = unitTables();
 
@@ -264,7 +258,7 @@ export class ActorMatcher {
   /** All mentions in text, sorted, non-overlapping. */
   match(text: string, token: CancellationToken = neverCancelled): ActorMention[] {
     const { starts } = this;
-    const candidates: Candidate[] = [];
+    const mentions: ActorMention[] = [];
     if (text.length > 0) throwIfCancelled(token);
     let nextCancellationCheck = CANCELLATION_INTERVAL;
     starts.lastIndex = 0;
@@ -275,17 +269,17 @@ export class ActorMatcher {
         nextCancellationCheck = start + CANCELLATION_INTERVAL;
       }
       if (wordBefore(text, start, this.tables.wordUnit)) continue;
-      starts.lastIndex = this.walk(text, start, candidates) + 1;
+      starts.lastIndex = this.walk(text, start, mentions) + 1;
     }
-    return this.leftmostLongest(candidates, text);
+    return mentions;
   }
 
   /**
-   * Runs the automaton from the root at `from`, collecting the verified hits, until it falls back to
-   * the root; returns the offset of the unit that sent it there (or the text's length). Keys are only
+   * Runs the automaton from the root at `from`, taking the verified hits, until it falls back to the
+   * root; returns the offset of the unit that sent it there (or the text's length). Keys are only
    * entered after a non-word character, so a hit needs a boundary check at its end alone.
    */
-  private walk(text: string, from: number, candidates: Candidate[]): number {
+  private walk(text: string, from: number, mentions: ActorMention[]): number {
     const automaton = this.automaton;
     const { unitClass, dense, denseStates, alphabetSize, states, keys } = automaton;
     const { wordUnit } = this.tables;
@@ -317,7 +311,7 @@ export class ActorMatcher {
       for (let key = states[state * STATE_STRIDE + STATE_FIRST_OUTPUT]; key >= 0; key = keys[key * KEY_STRIDE + KEY_NEXT_OUTPUT]) {
         const start = keyStart(text, end, keys[key * KEY_STRIDE + KEY_LENGTH], unitClass);
         const actorIndex = this.verify(key, text, start, end);
-        if (actorIndex >= 0) candidates.push({ start, end, actorIndex });
+        if (actorIndex >= 0) this.take(mentions, text, start, end, actorIndex);
       }
     }
     return i;
@@ -342,17 +336,20 @@ export class ActorMatcher {
     return -1;
   }
 
-  private leftmostLongest(candidates: Candidate[], text: string): ActorMention[] {
-    candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-    const mentions: ActorMention[] = [];
-    let covered = 0;
-    for (const { start, end, actorIndex } of candidates) {
-      if (start < covered) continue;
-      mentions.push({ start, end, actorId: this.actorIds[actorIndex], text: text.slice(start, end) });
-      covered = end;
-    }
-    return mentions;
+  /**
+   * Adds a hit to the mentions, leftmost-longest. Hits come in the order their keys end (a walk never
+   * reaches back before the previous walk's stop), so the mentions that start no earlier than the hit
+   * lie inside it and give way, unless the mention before them overlaps the hit: that one starts first
+   * and wins. Each mention is added and dropped at most once: no sort.
+   */
+  private take(mentions: ActorMention[], text: string, start: number, end: number, actorIndex: number): void {
+    let kept = mentions.length;
+    while (kept > 0 && mentions[kept - 1].start >= start) kept--;
+    if (kept > 0 && mentions[kept - 1].end > start) return;
+    while (mentions.length > kept) mentions.pop();
+    mentions.push({ start, end, actorId: this.actorIds[actorIndex], text: text.slice(start, end) });
   }
+
 }
 
 /**
