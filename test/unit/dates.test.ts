@@ -222,6 +222,28 @@ describe('recognizeDates', () => {
       assert.equal(only('in the 20th century').precision, 'year');
     });
 
+    it('reads quarters and halves of a year as month intervals', () => {
+      table([
+        ['Exports fell in Q3 2024.', ['Q3 2024=2024-07/2024-09']],
+        ['Exports fell in Q1 of 2023 and H2 2023.', ['Q1 of 2023=2023-01/2023-03', 'H2 2023=2023-07/2023-12']],
+        ['In the third quarter of 2024, exports fell.', ['third quarter of 2024=2024-07/2024-09']],
+        ['In the 4th quarter of 2021, exports fell.', ['4th quarter of 2021=2021-10/2021-12']],
+        ['Third-quarter 2024 figures disappointed.', ['Third-quarter 2024=2024-07/2024-09']],
+        ['The First Half of 2023 was calm.', ['First Half of 2023=2023-01/2023-06']],
+        ['In the final quarter of 2022 and the last half of 2021.', ['final quarter of 2022=2022-10/2022-12', 'last half of 2021=2021-07/2021-12']],
+        ['From Q1 2023 to Q3 2024, exports fell.', ['From Q1 2023 to Q3 2024=2023-01/2024-09']],
+        // No such part, no year, a code glued to more, or "quarter" as a share: the year alone, or nothing.
+        ['In the fifth quarter of 2024.', ['2024=2024']],
+        ['A quarter of 2024 troops left.', []],
+        ['Q5 2024 and H3 2024 are no periods.', []],
+        ['The Q3 report came out.', []],
+        ['Water, H2O, 2024 samples.', []],
+        ['Model Q3X 2024 shipped.', []],
+      ]);
+      assert.equal(only('in Q3 2024').precision, 'month');
+      assert.equal(only('the second half of 2023').precision, 'month');
+    });
+
     it('leaves quantities, labels and other four-digit numbers alone', () => {
       table([
         ['Seoul sent 2000 troops to the border.', []],
@@ -325,12 +347,18 @@ describe('recognizeDates', () => {
           ['They met one day ago.', ['one day ago=2024-02-04']],
           ['A deal twelve months ago.', ['twelve months ago=2023-02']],
           ['Some 20 years ago it began.', ['20 years ago=2004']],
+          // Hours and minutes count whole days: the publication day, or the day a full 24 hours back.
+          ['An hour ago the strike began.', ['An hour ago=2024-02-05']],
+          ['The strike began 3 hours ago.', ['3 hours ago=2024-02-05']],
+          ['The strike began 48 hours ago.', ['48 hours ago=2024-02-03']],
+          ['The strike began 20 minutes ago.', ['20 minutes ago=2024-02-05']],
           // No count, a count too large or not a number, or a unit no date is made of.
           ['Many years ago it began.', []],
           ['Years ago it began.', []],
           ['It began 150 years ago.', []],
           ['It began thirteen years ago.', []],
-          ['An hour ago it began.', []],
+          ['Hours ago it began.', []],
+          ['It began two seconds ago.', []],
           ['It began x2 years ago.', []],
         ],
         published,

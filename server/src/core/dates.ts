@@ -34,10 +34,10 @@ export function recognizeDates(text: string, options: DateOptions = {}, token: C
  * range word (a range: "24–30 April", "from 1 to 3 June"), by blanks and a capital (a month: "6 June",
  * "6th of June"), or by "century" ("the 20th century"). The scanner decides; this only spares it the numbers that cannot be dates ("[12]",
  * "5,000", "35 percent"). The words are grouped by first letter, which the engine searches faster than a
- * flat list.
+ * flat list; the Q of "Q3" and the H of "H1" are matched alone, so that the trigger starts at the letter.
  */
 const trigger =
-  /(?<![0-9])(?:[0-9]{4}(?![0-9])|[0-9]{1,2}(?![0-9])(?=(?:st|nd|rd|th)?(?:[ \t\u00a0\u202f\r\n]+(?:of[ \t\u00a0\u202f\r\n]+)?[A-Z]|[ \t\u00a0\u202f]*[-\u2010-\u2014]|[ \t\u00a0\u202f]+(?:to|until|till|through|and)[ \t\u00a0\u202f]|(?:st|nd|rd|th)[- \t\u00a0\u202f][Cc]entury|[./][0-9])))|\b(?:J(?:an|u[nl]|AN|U[NL])|F(?:eb|EB|ri)|M(?:a[ry]|A[RY]|on)|A(?:pr|ug|PR|UG)|S(?:ep|EP|at|un)|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC)|T(?:ue|hu|o(?:day|morrow))|W(?:ed|eek)|[Yy](?:ear|esterday)|month|week|to(?:day|morrow)|ago)/g;
+  /(?<![0-9])(?:[0-9]{4}(?![0-9])|[0-9]{1,2}(?![0-9])(?=(?:st|nd|rd|th)?(?:[ \t\u00a0\u202f\r\n]+(?:of[ \t\u00a0\u202f\r\n]+)?[A-Z]|[ \t\u00a0\u202f]*[-\u2010-\u2014]|[ \t\u00a0\u202f]+(?:to|until|till|through|and)[ \t\u00a0\u202f]|(?:st|nd|rd|th)[- \t\u00a0\u202f][Cc]entury|[./][0-9])))|\b(?:J(?:an|u[nl]|AN|U[NL])|F(?:eb|EB|ri)|M(?:a[ry]|A[RY]|on)|A(?:pr|ug|PR|UG)|S(?:ep|EP|at|un)|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC)|T(?:ue|hu|o(?:day|morrow))|W(?:ed|eek)|[Yy](?:ear|esterday)|Q(?=[1-4]\b)|H(?=[12]\b)|month|week|to(?:day|morrow)|ago)/g;
 
 /** Longest word a WordTable holds. */
 const maxTableWord = 15;
@@ -111,9 +111,18 @@ const relativeWords: ReadonlyMap<string, -1 | 0 | 1> = new Map([['last', -1], ['
 const dayWords = new WordTable<number>([['yesterday', -1], ['today', 0], ['tomorrow', 1]], true);
 const units = new WordTable<Unit>([['year', 'year'], ['month', 'month'], ['week', 'week']], true);
 /** The units counted back with "ago", singular and plural. */
-const agoUnits = new WordTable<Unit | 'day'>(
-  (['year', 'month', 'week', 'day'] as const).flatMap((unit) => [[unit, unit] as const, [`${unit}s`, unit] as const]),
+const agoUnits = new WordTable<AgoUnit>(
+  (['year', 'month', 'week', 'day', 'hour', 'minute'] as const).flatMap((unit) => [[unit, unit] as const, [`${unit}s`, unit] as const]),
 );
+/** Words that name a part of a year before "quarter" or "half"; "final" and "last" name its last part. */
+const partOrdinals = new WordTable<number>(
+  [['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['final', Infinity], ['last', Infinity]],
+  true,
+);
+/** The parts of a year, by the noun that names them: the months in each. */
+const partNouns: ReadonlyMap<string, number> = new Map([['quarter', 3], ['half', 6]]);
+/** The same by the letter of "Q3" and "H1". */
+const partLetters: ReadonlyMap<string, number> = new Map([['Q', 3], ['H', 6]]);
 /** Counts written as words before a unit ("two years ago"); "a" and "an" are one. */
 const countWords = new WordTable<number>(
   [
@@ -188,7 +197,7 @@ const rangeConnectors: ReadonlySet<string> = new Set([...fromConnectors, ...betw
 const contextWords = new WordTable<string>(
   [
     ...relativeWords.keys(), ...modifiers, ...seasons, ...yearContext, ...yearAbbreviations, ...numberLabels, ...monthContext,
-    ...onWeekday, ...reportingVerbs, 'earlier', 'later', 's',
+    ...onWeekday, ...reportingVerbs, 'earlier', 'later', 's', 'quarter', 'half', 'first', 'second', 'third', 'fourth', 'final',
   ].map((word) => [word, word] as const),
   true,
 );
@@ -203,6 +212,7 @@ const chunk = 1 << 16;
 // ---- Parsed shapes ------------------------------------------------------------------------------
 
 type Unit = 'year' | 'month' | 'week';
+type AgoUnit = Unit | 'day' | 'hour' | 'minute';
 type WeekdayMode = 'onOrBefore' | 'before' | 'after' | 'sameWeek';
 
 /** How a point depends on the publication date. */
@@ -246,6 +256,8 @@ interface Point {
   d?: number;
   /** Last year of a decade or century ("the 1990s" runs to 1999). */
   untilYear?: number;
+  /** Last month of a quarter or half year, in the year `y` ("Q3 2024" runs to September). */
+  untilMonth?: number;
   precision: DatePrecision;
   anchor?: Anchor;
   ambiguous: boolean;
@@ -275,6 +287,7 @@ function newPoint(fields: PointFields): Point {
     m: fields.m,
     d: fields.d,
     untilYear: fields.untilYear,
+    untilMonth: fields.untilMonth,
     precision: fields.precision,
     anchor: fields.anchor,
     ambiguous: fields.ambiguous ?? false,
@@ -371,6 +384,7 @@ class DateScanner {
     if (isDigit(text.charCodeAt(pos))) return this.parseNumber(pos);
     const month = this.readMonth(pos);
     if (month) return this.parseMonthFirst(pos, month);
+    if (isDigit(text.charCodeAt(pos + 1))) return this.parsePartCode(pos);
     const end = lettersEnd(text, pos);
     if (end === pos || isWordChar(text.charCodeAt(end))) return undefined;
     const weekday = weekdays.get(text, pos, end);
@@ -400,6 +414,19 @@ class DateScanner {
     const wordAt = text.charCodeAt(suffixEnd) === 45 ? suffixEnd + 1 : this.gap(suffixEnd);
     if (wordAt < 0 || !(this.wordAt(wordAt, 'century') || this.wordAt(wordAt, 'Century'))) return undefined;
     return newPoint({ start: pos, end: wordAt + 'century'.length, y: (n - 1) * 100 + 1, untilYear: n * 100, precision: 'year' });
+  }
+
+  /** "Q3 2024", "Q3 of 2024", "H1 2024": a quarter or a half of the year written after it. */
+  private parsePartCode(pos: number): Point | undefined {
+    const text = this.text;
+    const months = partLetters.get(text[pos]);
+    const n = text.charCodeAt(pos + 1) - 48;
+    if (months === undefined || n < 1 || n > 12 / months || isWordChar(text.charCodeAt(pos + 2))) return undefined;
+    const next = this.gap(pos + 2);
+    const yearAt = next >= 0 && this.wordAt(next, 'of') ? this.gap(next + 2) : next;
+    const year = yearAt >= 0 ? this.readYear(yearAt) : undefined;
+    if (!year) return undefined;
+    return newPoint({ start: pos, end: year.end, y: year.value, m: (n - 1) * months + 1, untilMonth: n * months, precision: 'month' });
   }
 
   /** ISO dates ("2024-06-20"), decades ("1990s") and lone years. */
@@ -540,7 +567,8 @@ class DateScanner {
 
   /**
    * "two years ago", "3 months ago", "a week ago", "five days ago": a count (1–99, in digits or words up to
-   * twelve) of units before "ago", counted back from the publication date; it begins at the count.
+   * twelve) of units before "ago", counted back from the publication date; it begins at the count. Hours
+   * and minutes count whole days only ("3 hours ago" is the publication day, "48 hours ago" two days before).
    */
   private parseAgo(agoStart: number, agoEnd: number): Point | undefined {
     const unitEnd = this.gapStart(agoStart, this.lastEnd);
@@ -551,8 +579,9 @@ class DateScanner {
     if (!unit || countStart < 0) return undefined;
     const count = isDigit(this.text.charCodeAt(countStart)) ? digitsValue(this.text, countStart, countEnd) : countWords.get(this.text, countStart, countEnd);
     if (!count || countEnd - countStart > (isDigit(this.text.charCodeAt(countStart)) ? 2 : maxWord) || !isDigitsOrLetters(this.text, countStart, countEnd)) return undefined;
+    const days = unit === 'week' ? 7 * count : unit === 'day' ? count : unit === 'hour' ? Math.floor(count / 24) : 0;
     const anchor: Anchor =
-      unit === 'year' ? { kind: 'yearOffset', offset: -count } : unit === 'month' ? { kind: 'monthOffset', offset: -count } : { kind: 'dayOffset', offset: unit === 'week' ? -7 * count : -count };
+      unit === 'year' ? { kind: 'yearOffset', offset: -count } : unit === 'month' ? { kind: 'monthOffset', offset: -count } : { kind: 'dayOffset', offset: -days };
     return newPoint({ start: countStart, end: agoEnd, precision: unit === 'year' ? 'year' : unit === 'month' ? 'month' : 'day', anchor });
   }
 
@@ -594,11 +623,43 @@ class DateScanner {
         point.start = season.start;
         point.modified = true;
         word = this.wordBefore(season.start, floor);
+      } else if (isWord(season) && !season.dot && !season.hyphen && partNouns.has(season.lower)) {
+        const partStart = this.takeYearPart(point, season, floor);
+        if (partStart >= 0) word = this.wordBefore(partStart, floor);
       }
     }
     point.context = word;
     if (point.anchor?.kind === 'nearestYear' && isWord(word) && word.lower === 'since') point.anchor = { kind: 'pastYear' };
     return true;
+  }
+
+  /**
+   * "the third quarter of 2024", "3rd-quarter 2024", "the first half of 2023", "the final quarter of
+   * 2022": narrows the year to that part when an ordinal names it; returns where the ordinal starts, or -1.
+   */
+  private takeYearPart(point: Point, noun: Word, floor: number): number {
+    const months = partNouns.get(noun.lower) as number;
+    const ordinal = this.wordBefore(noun.start, floor);
+    if (!isWord(ordinal) || ordinal.dot) return -1;
+    const text = this.text;
+    const ordinalEnd = lettersEnd(text, ordinal.start);
+    // "3rd": the look-back reads the suffix as a word glued to its digit.
+    const digitAt = ordinal.start - 1;
+    const digit = text.charCodeAt(digitAt) - 48;
+    const written =
+      digitAt >= floor && digit >= 1 && digit <= 9 && ordinalEnd === ordinal.start + 2 && isOrdinalSuffix(text, ordinal.start) && !isWordChar(text.charCodeAt(digitAt - 1))
+        ? { n: digit, start: digitAt }
+        : { n: partOrdinals.get(text, ordinal.start, ordinalEnd), start: ordinal.start };
+    const parts = 12 / months;
+    const n = written.n === Infinity ? parts : written.n;
+    if (n === undefined || n > parts) return -1;
+    point.m = (n - 1) * months + 1;
+    point.untilMonth = n * months;
+    point.precision = 'month';
+    point.start = written.start;
+    point.modified = true;
+    point.bare = undefined;
+    return written.start;
   }
 
   /** Whether a single (non-range) point is a date in its context. */
@@ -925,7 +986,7 @@ class DateScanner {
   private pointValue(point: Point): string | undefined {
     // Most points are written in full ("6 December 2022"): format those without building an interval.
     const { y, m, d } = point;
-    if (y !== undefined && point.untilYear === undefined) return isValidDate(y, m ?? 1, d ?? 1) ? formatYmd({ y, m, d }) : undefined;
+    if (y !== undefined && point.untilYear === undefined && point.untilMonth === undefined) return isValidDate(y, m ?? 1, d ?? 1) ? formatYmd({ y, m, d }) : undefined;
     const interval = resolve(point, this.reference);
     return interval && formatInterval(interval.first, interval.last);
   }
@@ -1152,7 +1213,7 @@ function firstKey(point: Point): number {
 }
 
 function lastKey(point: Point): number {
-  return (point.untilYear ?? point.y ?? 0) * 10000 + (point.m ?? 12) * 100 + (point.d ?? 31);
+  return (point.untilYear ?? point.y ?? 0) * 10000 + (point.untilMonth ?? point.m ?? 12) * 100 + (point.d ?? 31);
 }
 
 // ---- Resolution ---------------------------------------------------------------------------------
@@ -1169,7 +1230,10 @@ function parseReference(published: string | undefined): Ymd | undefined {
 
 /** The calendar span a point stands for, or undefined when it depends on more than the reference gives. */
 function resolve(point: Point, reference: Ymd | undefined): Interval | undefined {
-  if (point.y !== undefined) return checked({ y: point.y, m: point.m, d: point.d }, point.untilYear === undefined ? undefined : { y: point.untilYear });
+  if (point.y !== undefined) {
+    const until = point.untilYear !== undefined ? { y: point.untilYear } : point.untilMonth !== undefined ? { y: point.y, m: point.untilMonth } : undefined;
+    return checked({ y: point.y, m: point.m, d: point.d }, until);
+  }
   const anchor = point.anchor;
   if (!anchor || !reference) return undefined;
   const { m, d } = point;
