@@ -149,6 +149,7 @@ function report(machine: Machine, runs: readonly Run[], targets: readonly Target
   row('Found: actors / dates / markers / findings', (r) => `${r.core.found.actorMentions} / ${r.core.found.dates} / ${r.core.found.markers} / ${r.core.found.findings}`);
   row('recognizeDates, whole corpus', (r) => `${(r.corpus.megabytes / r.core.datesSeconds).toFixed(1)} MB/s`);
   row('recognizeDates vs chrono casual, same text', (r) => `${(r.core.chronoSampleBytes / MB / r.core.datesOnSampleSeconds).toFixed(1)} vs ${(r.core.chronoSampleBytes / MB / r.core.chronoSeconds).toFixed(2)} MB/s (${(r.core.chronoSampleBytes / MB).toFixed(1)} MB): ${datesRatio(r).toFixed(0)}×`);
+  row('chrono casual on one long string (grows as its square)', (r) => `${(r.core.chronoOneString.bytes / MB / r.core.chronoOneString.seconds).toFixed(2)} MB/s (${(r.core.chronoOneString.bytes / MB).toFixed(1)} MB at once)`);
   row(`Date accuracy, ${dateCases.length} labelled sentences: ours vs chrono`, (r) => `${pct(r.core.datesAccuracy)} vs ${pct(r.core.chronoAccuracy)}`);
   row('Server cold index: spawn → progress end', (r) => (r.server ? `${(r.server.coldIndexMs / 1000).toFixed(2)} s (server's own: ${(r.server.serverElapsedMs / 1000).toFixed(2)} s)` : '—'));
   row('Server: articles / actors indexed', (r) => (r.server ? `${r.server.articles} / ${r.server.actors}` : '—'));
