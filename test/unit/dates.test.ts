@@ -214,9 +214,16 @@ describe('recognizeDates', () => {
         ['A 21st-century order.', ['21st-century=2001/2100']],
         ['In the early 19th Century, trade grew.', ['early 19th Century=1801/1900']],
         ['In the mid-20th century, trade grew.', ['mid-20th century=1901/2000']],
+        ['In the twentieth century, trade grew.', ['twentieth century=1901/2000']],
+        ['A twenty-first-century order.', ['twenty-first-century=2001/2100']],
+        ['The Nineteenth Century saw it; the early eighteenth century too.', ['Nineteenth Century=1801/1900', 'early eighteenth century=1701/1800']],
         // No century before the 11th (its years would not have four digits), none on a day number.
         ['The 1st century saw it.', []],
+        ['The fifth century and the tenth century saw it.', []],
         ['On the 20th, a century later, it ended.', []],
+        // A capitalised century before a capitalised word is a name.
+        ['20th Century Fox and Twentieth Century Fund made films.', []],
+        ['Twenty first century, twentyfirst century and thirty-first century are no centuries.', []],
       ]);
       assert.equal(only('in the 1990s').precision, 'year');
       assert.equal(only('in the 20th century').precision, 'year');

@@ -35,9 +35,10 @@ export function recognizeDates(text: string, options: DateOptions = {}, token: C
  * "6th of June"), or by "century" ("the 20th century"). The scanner decides; this only spares it the numbers that cannot be dates ("[12]",
  * "5,000", "35 percent"). The words are grouped by first letter, which the engine searches faster than a
  * flat list; the Q of "Q3" and the H of "H1" are matched alone, so that the trigger starts at the letter.
+ * "century" triggers the written-out ordinals before it ("the twentieth century"), found by looking back.
  */
 const trigger =
-  /(?<![0-9])(?:[0-9]{4}(?![0-9])|[0-9]{1,2}(?![0-9])(?=(?:st|nd|rd|th)?(?:[ \t\u00a0\u202f\r\n]+(?:of[ \t\u00a0\u202f\r\n]+)?[A-Z]|[ \t\u00a0\u202f]*[-\u2010-\u2014]|[ \t\u00a0\u202f]+(?:to|until|till|through|and)[ \t\u00a0\u202f]|(?:st|nd|rd|th)[- \t\u00a0\u202f][Cc]entury|[./][0-9])))|\b(?:J(?:an|u[nl]|AN|U[NL])|F(?:eb|EB|ri)|M(?:a[ry]|A[RY]|on)|A(?:pr|ug|PR|UG)|S(?:ep|EP|at|un)|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC)|T(?:ue|hu|o(?:day|morrow))|W(?:ed|eek)|[Yy](?:ear|esterday)|Q(?=[1-4]\b)|H(?=[12]\b)|month|week|to(?:day|morrow)|ago)/g;
+  /(?<![0-9])(?:[0-9]{4}(?![0-9])|[0-9]{1,2}(?![0-9])(?=(?:st|nd|rd|th)?(?:[ \t\u00a0\u202f\r\n]+(?:of[ \t\u00a0\u202f\r\n]+)?[A-Z]|[ \t\u00a0\u202f]*[-\u2010-\u2014]|[ \t\u00a0\u202f]+(?:to|until|till|through|and)[ \t\u00a0\u202f]|(?:st|nd|rd|th)[- \t\u00a0\u202f][Cc]entury|[./][0-9])))|\b(?:J(?:an|u[nl]|AN|U[NL])|F(?:eb|EB|ri)|M(?:a[ry]|A[RY]|on)|A(?:pr|ug|PR|UG)|S(?:ep|EP|at|un)|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC)|T(?:ue|hu|o(?:day|morrow))|W(?:ed|eek)|[Yy](?:ear|esterday)|Q(?=[1-4]\b)|H(?=[12]\b)|[Cc]entury|month|week|to(?:day|morrow)|ago)/g;
 
 /** Longest word a WordTable holds. */
 const maxTableWord = 15;
@@ -117,6 +118,18 @@ const agoUnits = new WordTable<AgoUnit>(
 /** Words that name a part of a year before "quarter" or "half"; "final" and "last" name its last part. */
 const partOrdinals = new WordTable<number>(
   [['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['final', Infinity], ['last', Infinity]],
+  true,
+);
+/** Ordinals of the centuries written out, from the 11th (whose years have four digits). */
+const centuryOrdinals = new WordTable<number>(
+  [
+    'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
+  ].map((word, i) => [word, i + 11] as const),
+  true,
+);
+/** "twenty-first" to "twenty-ninth": the ordinal after "twenty-". */
+const unitOrdinals = new WordTable<number>(
+  ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'].map((word, i) => [word, i + 1] as const),
   true,
 );
 /** The parts of a year, by the noun that names them: the months in each. */
@@ -390,6 +403,7 @@ class DateScanner {
     const weekday = weekdays.get(text, pos, end);
     if (weekday !== undefined) return this.parseWeekday(pos, end, weekday);
     if (end - pos === 3 && text.startsWith('ago', pos)) return this.parseAgo(pos, end);
+    if (end - pos === 7 && (text.startsWith('century', pos) || text.startsWith('Century', pos))) return this.parseWrittenCentury(pos);
     return this.parseKeyword(pos, end);
   }
 
@@ -413,7 +427,15 @@ class DateScanner {
     const suffixEnd = digitsStop + 2;
     const wordAt = text.charCodeAt(suffixEnd) === 45 ? suffixEnd + 1 : this.gap(suffixEnd);
     if (wordAt < 0 || !(this.wordAt(wordAt, 'century') || this.wordAt(wordAt, 'Century'))) return undefined;
-    return newPoint({ start: pos, end: wordAt + 'century'.length, y: (n - 1) * 100 + 1, untilYear: n * 100, precision: 'year' });
+    return this.century(pos, wordAt, n);
+  }
+
+  /** The nth century, written from start to the word "century" at centuryStart; none in a name ("20th Century Fox"). */
+  private century(start: number, centuryStart: number, n: number): Point | undefined {
+    const end = centuryStart + 'century'.length;
+    const text = this.text;
+    if (isUpper(text.charCodeAt(centuryStart)) && text.charCodeAt(end) === 32 && isUpper(text.charCodeAt(end + 1))) return undefined;
+    return newPoint({ start, end, y: (n - 1) * 100 + 1, untilYear: n * 100, precision: 'year' });
   }
 
   /** "Q3 2024", "Q3 of 2024", "H1 2024": a quarter or a half of the year written after it. */
@@ -427,6 +449,27 @@ class DateScanner {
     const year = yearAt >= 0 ? this.readYear(yearAt) : undefined;
     if (!year) return undefined;
     return newPoint({ start: pos, end: year.end, y: year.value, m: (n - 1) * months + 1, untilMonth: n * months, precision: 'month' });
+  }
+
+  /**
+   * "the twentieth century", "twenty-first-century", "the Nineteenth Century": the ordinal written out
+   * before "century" (a blank or a hyphen between), counted strictly like "the 20th century".
+   */
+  private parseWrittenCentury(centuryStart: number): Point | undefined {
+    const text = this.text;
+    const ordinalEnd = text.charCodeAt(centuryStart - 1) === 45 ? centuryStart - 1 : this.gapStart(centuryStart, this.lastEnd);
+    const ordinalStart = ordinalEnd < 0 ? -1 : this.wordStart(ordinalEnd);
+    if (ordinalStart < 0) return undefined;
+    let n = centuryOrdinals.get(text, ordinalStart, ordinalEnd);
+    let start = ordinalStart;
+    if (n === undefined) {
+      const unit = unitOrdinals.get(text, ordinalStart, ordinalEnd);
+      const tensStart = ordinalStart - 'twenty-'.length;
+      if (unit === undefined || tensStart < this.lastEnd || !/^twenty-$/i.test(text.slice(tensStart, ordinalStart)) || isWordChar(text.charCodeAt(tensStart - 1))) return undefined;
+      n = 20 + unit;
+      start = tensStart;
+    }
+    return this.century(start, centuryStart, n);
   }
 
   /** ISO dates ("2024-06-20"), decades ("1990s") and lone years. */
