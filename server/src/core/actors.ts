@@ -349,7 +349,6 @@ export class ActorMatcher {
     while (mentions.length > kept) mentions.pop();
     mentions.push({ start, end, actorId: this.actorIds[actorIndex], text: text.slice(start, end) });
   }
-
 }
 
 /**
