@@ -239,6 +239,10 @@ describe('recognizeDates', () => {
         ['The First Half of 2023 was calm.', ['First Half of 2023=2023-01/2023-06']],
         ['In the final quarter of 2022 and the last half of 2021.', ['final quarter of 2022=2022-10/2022-12', 'last half of 2021=2021-07/2021-12']],
         ['From Q1 2023 to Q3 2024, exports fell.', ['From Q1 2023 to Q3 2024=2023-01/2024-09']],
+        // A quarter or half without its year opens a range that ends on one, across a new year if needed.
+        ['Exports fell in Q1–Q3 2024 and H1-H2 2023.', ['Q1–Q3 2024=2024-01/2024-09', 'H1-H2 2023=2023-01/2023-12']],
+        ['Exports fell between Q2 and Q4 2023, and Q4–Q1 2024.', ['between Q2 and Q4 2023=2023-04/2023-12', 'Q4–Q1 2024=2023-10/2024-03']],
+        ['Exports fell in Q1–Q3, then Q1-2024 and Q1– 2024.', []],
         // No such part, no year, a code glued to more, or "quarter" as a share: the year alone, or nothing.
         ['In the fifth quarter of 2024.', ['2024=2024']],
         ['A quarter of 2024 troops left.', []],

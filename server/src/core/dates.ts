@@ -276,8 +276,8 @@ interface Point {
   ambiguous: boolean;
   /** Shaped like a date but not on the calendar ("February 30, 2023"): reported as nothing at all. */
   invalid?: boolean;
-  /** A form that is a date only in context: a lone year, month name, weekday or day, or a unit noun. */
-  bare?: 'year' | 'month' | 'weekday' | 'day' | 'unit';
+  /** A form that is a date only in context: a lone year, month name, weekday or day, a unit noun, or a quarter or half without its year. */
+  bare?: 'year' | 'month' | 'weekday' | 'day' | 'unit' | 'part';
   unit?: Unit;
   /** A modifier or relative word was taken into the text ("early", "mid-", "this", "summer of"). */
   modified?: boolean;
@@ -438,17 +438,23 @@ class DateScanner {
     return newPoint({ start, end, y: (n - 1) * 100 + 1, untilYear: n * 100, precision: 'year' });
   }
 
-  /** "Q3 2024", "Q3 of 2024", "H1 2024": a quarter or a half of the year written after it. */
+  /**
+   * "Q3 2024", "Q3 of 2024", "H1 2024": a quarter or a half of the year written after it. Without a year
+   * it may only open a range that has one ("Q1–Q3 2024").
+   */
   private parsePartCode(pos: number): Point | undefined {
     const text = this.text;
     const months = partLetters.get(text[pos]);
     const n = text.charCodeAt(pos + 1) - 48;
-    if (months === undefined || n < 1 || n > 12 / months || isWordChar(text.charCodeAt(pos + 2))) return undefined;
-    const next = this.gap(pos + 2);
+    const end = pos + 2;
+    if (months === undefined || n < 1 || n > 12 / months || isWordChar(text.charCodeAt(end))) return undefined;
+    const part = { start: pos, end, m: (n - 1) * months + 1, untilMonth: n * months, precision: 'month' as const };
+    const next = this.gap(end);
     const yearAt = next >= 0 && this.wordAt(next, 'of') ? this.gap(next + 2) : next;
     const year = yearAt >= 0 ? this.readYear(yearAt) : undefined;
-    if (!year) return undefined;
-    return newPoint({ start: pos, end: year.end, y: year.value, m: (n - 1) * months + 1, untilMonth: n * months, precision: 'month' });
+    if (year) return newPoint({ ...part, end: year.end, y: year.value });
+    const opensRange = this.dash(end) >= 0 || this.wordConnector(end, rangeConnectors) >= 0;
+    return opensRange ? newPoint({ ...part, bare: 'part' }) : undefined;
   }
 
   /**
@@ -1231,6 +1237,8 @@ function join(a: Point, b: Point): { from: Point; to: Point } | 'invalid' | unde
     from.m = to.m;
   }
   if (loneDay && from.d !== undefined && to.d !== undefined && from.d >= to.d) return 'invalid';
+  // A quarter without its year closes on a part of a year ("Q1–Q3 2024"), not on a bare year.
+  if (from.bare === 'part' && to.m === undefined) return undefined;
   if (from.y === undefined && from.m !== undefined) {
     const later = comesAfter(from, to) ? 1 : 0;
     if (to.y !== undefined) from.y = to.y - later;
