@@ -58,6 +58,13 @@ describe('language server on the sample workspace (pull diagnostics, as VS Code)
     assert.match(text, /\*\*2024-03\*\*/);
   });
 
+  it('reads relative dates against the publication date an unannotated article states at its top', async function () {
+    const text = '# Sahel notes\n\n*Published 14 March 2024*\n\nTwo days ago the junta expelled an envoy; talks resume next week.\n';
+    const uri = await client.open('notes/dateline-probe.md', 'markdown', text);
+    assert.match(hoverText(await hoverAt(uri, text, 'Two days ago', 4)), /\*\*2024-03-12\*\*[\s\S]*2 days before publication \(2024-03-14\)/);
+    assert.match(hoverText(await hoverAt(uri, text, 'next week', 2)), /\*\*2024-03-18\/2024-03-24\*\*/);
+  });
+
   it('hovers a marker with its full reference', async function () {
     const text = hoverText(await hoverAt(balticUri, baltic, 'overtones, and the timetable has tightened accordingly.[1]', 'overtones, and the timetable has tightened accordingly.['.length));
     assert.match(text, /\*\*\[1\]\*\*/);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { recognizeDates, type DateOptions } from '../../server/src/core/dates';
+import { recognizeDates, statedPublicationDate, type DateOptions } from '../../server/src/core/dates';
 import type { DateMention } from '../../server/src/core/model';
 import { CancelledError, type CancellationToken } from '../../server/src/core/types';
 
@@ -540,6 +540,30 @@ describe('recognizeDates', () => {
         }),
         { numRuns: 2000 },
       );
+    });
+  });
+
+  describe('statedPublicationDate', () => {
+    it('reads the date an article states at its top', () => {
+      const cases: Array<[string, string | undefined]> = [
+        ['Analysis\n\nPublished 14 March 2024\n\nText.', '2024-03-14'],
+        ['# Title\n*Published on: March 14, 2024*\nText.', '2024-03-14'],
+        ['Title\nPOSTED ON 2024-03-14\nText.', '2024-03-14'],
+        ['> Date: 14.03.2024\r\nText.', '2024-03-14'],
+        ['Title\n\nFriday, 15 March 2024, 10:30 GMT\n\nText.', '2024-03-15'],
+        ['Title\n15 March 2024\n\nOn 1 May 2023 talks began.', '2024-03-15'],
+        // The first dateline wins; a later one, an update, a partial date or a date inside a sentence is none.
+        ['Published 14 March 2024\nPublished 1 May 2024', '2024-03-14'],
+        ['Updated 14 March 2024\nText.', undefined],
+        ['Published March 2024\nText.', undefined],
+        ['Published last week\nText.', undefined],
+        ['On 14 March 2024 the talks began.', undefined],
+        ['14 March 2024 was a Thursday.', undefined],
+        ['Published 31 February 2024', undefined],
+        [`${'Line\n'.repeat(20)}Published 14 March 2024`, undefined],
+        ['', undefined],
+      ];
+      for (const [text, expected] of cases) assert.equal(statedPublicationDate(text), expected, JSON.stringify(text));
     });
   });
 

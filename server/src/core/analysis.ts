@@ -2,8 +2,8 @@ import type { ActorMatcher } from './actors';
 import type { AnnotationIndex } from './annotations';
 import { addBackReferences } from './backReferences';
 import { analyzeCitations } from './citations';
-import { recognizeDates } from './dates';
-import type { ActorMention, ArticleMeta, CitationAnalysis, DateMention } from './model';
+import { recognizeDates, statedPublicationDate } from './dates';
+import type { ActorMention, ArticleMeta, CitationAnalysis, DateMention, PartialDate } from './model';
 import { findHeadings, type Heading } from './structure';
 import { LineIndex } from './text';
 import { neverCancelled, throwIfCancelled, type CancellationToken, type Finding, type Span } from './types';
@@ -36,6 +36,8 @@ export interface DocumentAnalysis {
   uri: string;
   lines: LineIndex;
   article?: ArticleMeta;
+  /** What relative dates are read against: see publicationDate. */
+  published?: PartialDate;
   actors: ActorMention[];
   dates: DateMention[];
   citations: CitationAnalysis;
@@ -60,18 +62,25 @@ export function analyzeArticle(
   }
   const urls = findUrls(article.text);
   const citations = analyzeCitations(article.text, token, lines);
+  const published = publicationDate(meta, article.text);
   const analysis: DocumentAnalysis = {
     uri: article.uri,
     lines,
     article: meta,
+    published,
     actors: actorMentions(article.text, urls, annotations, token),
-    dates: outside(urls, recognizeDates(article.text, { published: meta?.published }, token)),
+    dates: outside(urls, recognizeDates(article.text, { published }, token)),
     citations,
     headings: findHeadings(lines, article.markdown),
     urls,
     findings: citations.findings,
   };
   return { ...analysis, findings: [...citations.findings, ...unlinkedMentionsIn(article.text, analysis)] };
+}
+
+/** The article's publication date: its annotation's `published`, else the date it states at its top. */
+export function publicationDate(meta: ArticleMeta | undefined, text: string): PartialDate | undefined {
+  return meta?.published ?? statedPublicationDate(text);
 }
 
 /** What the workspace index keeps of an article on disk: its actor mentions and what gives its title. */
@@ -100,7 +109,7 @@ function outside<T extends Span>(urls: Span[], spans: T[]): T[] {
 }
 
 function emptyAnalysis(uri: string, lines: LineIndex, article: ArticleMeta | undefined): DocumentAnalysis {
-  return { uri, lines, article, actors: [], dates: [], citations: { markers: [], references: [], findings: [] }, headings: [], urls: [], findings: [] };
+  return { uri, lines, article, published: article?.published, actors: [], dates: [], citations: { markers: [], references: [], findings: [] }, headings: [], urls: [], findings: [] };
 }
 
 function tooLarge(length: number, limits: AnalysisLimits): Finding {

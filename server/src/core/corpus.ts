@@ -6,7 +6,7 @@
  * article's actors shares, all in typed arrays. The timeline's sentences and the actors named in them
  * are worked out only when the timeline is asked for, from the article's text (`datedStatements`).
  */
-import type { ArticleDigest, ArticleText } from './analysis';
+import { publicationDate, type ArticleDigest, type ArticleText } from './analysis';
 import { recognizeDates } from './dates';
 import type { ActorMention, DateMention, DatePrecision } from './model';
 import { paragraphs, sentences } from './segments';
@@ -135,7 +135,7 @@ function countPairs(members: number[], counts: Map<number, number>): void {
  * digest's URLs as in a full analysis.
  */
 export function summarizeIndexed(article: ArticleText, digest: ArticleDigest, values: DateValues, token: CancellationToken = neverCancelled): CorpusSummary {
-  const found = recognizeDates(article.text, { published: digest.article?.published }, token);
+  const found = recognizeDates(article.text, { published: publicationDate(digest.article, article.text) }, token);
   const dates = digest.urls.length === 0 ? found : found.filter((d) => !overlapsAny(digest.urls, d.start, d.end));
   return summarizeArticle({ text: article.text, markdown: article.markdown, actors: digest.actors, dates }, values);
 }

@@ -25,6 +25,44 @@ export function recognizeDates(text: string, options: DateOptions = {}, token: C
   return new DateScanner(text, parseReference(options.published)).scan(token);
 }
 
+/** Lines at the top of an article looked at for its stated publication date. */
+const datelineLines = 20;
+/** Markdown emphasis, heading and quote marks around a dateline. */
+const datelineMarks = /^[\s>#*_]*/;
+const datelineKeyword = /^(?:first\s+)?(?:published|posted|publication\s+date|date)(?:\s+on)?\s*:?\s*/i;
+/** What may follow a date that stands alone on its line: a time and a zone ("14 March 2024, 10:30 GMT"). */
+const afterLoneDate = /^[\s,|·•–—-]*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?[\s*_]*$/i;
+
+/**
+ * The publication date an article states near its top, for relative dates when no annotation gives one:
+ * in its first 20 lines, a line that reads "Published 14 March 2024", "Posted on: 2024-03-14" or
+ * "Date: 14.03.2024" (any case, inside Markdown emphasis or after heading marks), or one that holds a full
+ * date alone, with a time at most. The first such line wins; YYYY-MM-DD.
+ */
+export function statedPublicationDate(text: string): string | undefined {
+  let lineStart = 0;
+  for (let line = 0; line < datelineLines && lineStart < text.length; line++) {
+    const lineEnd = nextLineBreak(text, lineStart);
+    const content = text.slice(lineStart, lineEnd);
+    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
+    const unmarked = content.slice(datelineMarks.exec(content)?.[0].length ?? 0);
+    const keyword = datelineKeyword.exec(unmarked);
+    const rest = keyword ? unmarked.slice(keyword[0].length) : unmarked;
+    const [date] = recognizeDates(rest);
+    if (!date || date.start !== 0 || date.relative || date.precision !== 'day' || date.value === undefined || date.value.includes('/')) continue;
+    if (keyword || afterLoneDate.test(rest.slice(date.end))) return date.value;
+  }
+  return undefined;
+}
+
+function nextLineBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 10 || unit === 13) return i;
+  }
+  return text.length;
+}
+
 // ---- Vocabulary ---------------------------------------------------------------------------------
 
 /**

@@ -24,7 +24,7 @@ function featureHover(request: PositionRequest): Hover | undefined {
   const reference = spanAt(analysis.citations.references.map((r) => ({ ...r.labelSpan, reference: r })), offset);
   if (reference) return result(analysis, reference, referenceHover(reference.reference, citingCount(analysis, reference.reference)));
   const date = spanAt(analysis.dates, offset);
-  if (date) return result(analysis, date, dateHover(date, analysis.article?.published));
+  if (date) return result(analysis, date, dateHover(date, analysis.published));
   return undefined;
 }
 
@@ -37,7 +37,7 @@ function actorHover(model: WorkspaceModel, analysis: DocumentAnalysis, mention: 
   if (!actor) return undefined;
   const parts = [`**${escapeMarkdown(actor.name)}** · ${actor.kind}${mention.backReference ? ' · _back-reference_' : ''}`];
   if (actor.summary) parts.push(sanitizeMarkdown(actor.summary));
-  const published = analysis.article?.published;
+  const published = analysis.published;
   const role = roleAt(actor, published);
   if (role) {
     const org = role.org ? model.annotations.index.actor(role.org)?.name ?? role.org : undefined;
