@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { AnnotationIndex, isPartialDate, parseAnnotationFile, roleAt } from '../../server/src/core/annotations';
-import { actorKinds, type Actor, type AnnotationFile, type Role } from '../../server/src/core/model';
+import { actorKindSynonyms, actorKinds, type Actor, type AnnotationFile, type Role } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/text';
 import type { Finding } from '../../server/src/core/types';
 import { assertAgreement, loadSchema } from '../support/schemas';
@@ -241,12 +241,41 @@ describe('annotation files', () => {
         assert.deepEqual(file.actors, []);
       });
 
-      it('schema: an unknown kind, listing the allowed ones', () => {
-        const text = yaml('actors:', '  - id: seoul', '    name: Seoul', '    kind: city');
+      it('schema: an unknown or missing kind is a warning listing the allowed ones, and the actor is kept as other', () => {
+        const text = yaml('actors:', '  - id: seoul', '    name: Seoul', '    kind: metropolis', '  - id: busan', '    name: Busan');
         const file = parseAnnotationFile(peopleUri, text);
-        assert.deepEqual(located(text, file.findings), ['schema error 3:10-3:14 "city"']);
+        assert.deepEqual(located(text, file.findings), ['schema warning 3:10-3:20 "metropolis"', 'schema warning 4:4-4:6 "id"']);
         for (const kind of actorKinds) assert.ok(file.findings[0].message.includes(kind), kind);
-        assert.deepEqual(file.actors, []);
+        assert.match(file.findings[0].message, /read as other/);
+        assert.deepEqual(
+          file.actors.map((a) => [a.id, a.kind]),
+          [['seoul', 'other'], ['busan', 'other']],
+        );
+      });
+
+      it('reads the words annotation files use for kinds (state, alliance, outlet…), in any case', () => {
+        const kinds = ['state', 'alliance', 'organisation', 'outlet', 'individual', 'city', 'Person', 'STATE'];
+        const text = yaml('actors:', ...kinds.flatMap((kind, i) => [`  - id: a${i}`, `    name: A${i}`, `    kind: ${kind}`]));
+        const file = parseAnnotationFile(peopleUri, text);
+        assert.deepEqual(
+          file.actors.map((a) => a.kind),
+          ['country', 'organization', 'organization', 'media', 'person', 'place', 'person', 'country'],
+        );
+        // Another case than the one written in the docs is read, with a warning that says how.
+        assert.deepEqual(
+          file.findings.map((f) => [f.severity, f.message.slice(f.message.indexOf('(not'))]),
+          [
+            ['warning', "(not 'Person'); read as person"],
+            ['warning', "(not 'STATE'); read as country"],
+          ],
+        );
+      });
+
+      it('schema: an actor with aliases but no name is found by its first alias, with a warning', () => {
+        const text = yaml('actors:', '  - id: nato', '    kind: alliance', '    aliases: [NATO, the Alliance]');
+        const file = parseAnnotationFile(peopleUri, text);
+        assert.deepEqual(located(text, file.findings), ['schema warning 1:4-1:6 "id"']);
+        assert.deepEqual(file.actors.map((a) => [a.name, a.aliases]), [['NATO', ['NATO', 'the Alliance']]]);
       });
 
       it('schema: an id that is not lowercase-hyphenated, keeping the actor', () => {
@@ -421,7 +450,7 @@ describe('annotation files', () => {
         const lf = yaml('actors:', '  - id: moon', '    name: Moon Jae-in', '    kind: leader');
         for (const newline of ['\r\n', '\r']) {
           const text = lf.replace(/\n/g, newline);
-          assert.deepEqual(findingsOf(text), ['schema error 3:10-3:16 "leader"'], JSON.stringify(newline));
+          assert.deepEqual(findingsOf(text), ['schema warning 3:10-3:16 "leader"'], JSON.stringify(newline));
         }
       });
 
@@ -708,7 +737,8 @@ describe('annotation files', () => {
       yaml('actors:', '  - id: kim', '    name: 42', '    kind: person'),
       yaml('actors:', '  - id: kim', '    name: Kim', '    kind: Person'),
       yaml('actors:', '  - id: kim', '    name: Kim', '    kind:'),
-      ...actorKinds.map((kind) => yaml('actors:', '  - id: kim', '    name: Kim', `    kind: ${kind}`)),
+      ...[...actorKinds, ...Object.keys(actorKindSynonyms), 'STATE', 'city state'].map((kind) => yaml('actors:', '  - id: kim', '    name: Kim', `    kind: ${kind}`)),
+      yaml('actors:', '  - id: kim', '    aliases: [Kim]', '    kind: person'),
       actor('aliases: Kim Jong-un'),
       actor('aliases: [Kim Jong-un, Chairman Kim]'),
       actor('aliases: [Kim, ""]'),
@@ -762,8 +792,8 @@ describe('annotation files', () => {
       assertAgreement(validate, walkerRejects, samples, 20);
     });
 
-    it('lists the kinds of the data model', () => {
-      assert.deepEqual(schema.definitions.actor.properties.kind.enum, [...actorKinds]);
+    it('lists the kinds of the data model and the words read as them', () => {
+      assert.deepEqual(schema.definitions.actor.properties.kind.enum, [...actorKinds, ...Object.keys(actorKindSynonyms)]);
     });
 
     it('accepts exactly the dates isPartialDate accepts', () => {

@@ -12,7 +12,7 @@
  * cost nothing, and any alias is reported instead of being silently resolved.
  */
 import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
-import { actorKinds, type Actor, type AnnotationFile, type ArticleMeta, type PartialDate, type Role, type SourceSpan } from './model';
+import { actorKinds, actorKindSynonyms, type Actor, type ActorKind, type AnnotationFile, type ArticleMeta, type PartialDate, type Role, type SourceSpan } from './model';
 import type { Finding, Severity, Span } from './types';
 import { nodeSpan, readYamlTree } from './yamlTree';
 
@@ -114,15 +114,15 @@ class FileReader {
     if (id && !actorIdPattern.test(id.value)) {
       this.report(id.node, 'schema', 'error', `Actor id '${id.value}' must be lowercase letters and digits, words joined by single hyphens (like 'shin-won-sik')`);
     }
-    const name = this.freeText(node, fields, 'name', 'Actor');
-    const kind = this.choice(node, fields, 'kind', actorKinds, 'Actor');
+    const aliases = this.stringList(fields.get('aliases'), 'alias');
+    const name = this.actorName(node, fields, aliases);
+    const kind = this.actorKind(node, fields);
     const family = this.choice(node, fields, 'family', families);
     const summary = this.freeText(node, fields, 'summary');
     const background = this.freeText(node, fields, 'background');
-    const aliases = this.stringList(fields.get('aliases'), 'alias');
     const links = this.stringList(fields.get('links'), 'link');
     const roles = this.roles(fields.get('roles'));
-    if (!id || !name || !kind) return undefined;
+    if (!id || !name) return undefined;
 
     const actor: Actor = {
       id: id.value,
@@ -279,6 +279,35 @@ class FileReader {
     if (!found) return undefined;
     const value = found.value.trim();
     return value ? { value, node: found.node } : undefined;
+  }
+
+  /** The name; without one, the first alias stands in (with a warning), so that the actor is still found. */
+  private actorName(entry: YAMLMap, fields: Fields, aliases: readonly StringValue[]): StringValue | undefined {
+    if (fields.has('name') || aliases.length === 0) return this.freeText(entry, fields, 'name', 'Actor');
+    this.report(firstKey(entry), 'schema', 'warning', `Actor is missing 'name'; its first alias '${aliases[0].value}' stands in`);
+    return aliases[0];
+  }
+
+  /**
+   * The kind, or a word that stands for one (state, alliance, outlet…). Any other value, or none, is
+   * read as `other` with a warning: the actor is still matched, only its colour and grouping suffer.
+   */
+  private actorKind(entry: YAMLMap, fields: Fields): ActorKind {
+    const allowed = actorKinds.join(', ');
+    const field = fields.get('kind');
+    if (!field || isEmpty(field.value)) {
+      this.report(field ? field.key : firstKey(entry), 'schema', 'warning', `Actor has no 'kind' (${allowed}); read as other`);
+      return 'other';
+    }
+    const written = this.stringNode(field.value, "'kind'");
+    if (!written) return 'other';
+    const known = (value: string): ActorKind | undefined =>
+      (actorKinds as readonly string[]).includes(value) ? (value as ActorKind) : Object.hasOwn(actorKindSynonyms, value) ? actorKindSynonyms[value] : undefined;
+    const kind = known(written.value);
+    if (kind) return kind;
+    const folded = known(written.value.trim().toLowerCase());
+    this.report(written.node, 'schema', 'warning', `'kind' must be one of: ${allowed} (not '${written.value}'); read as ${folded ?? 'other'}`);
+    return folded ?? 'other';
   }
 
   private choice<T extends string>(entry: YAMLMap, fields: Fields, name: string, allowed: readonly T[], owner?: string): T | undefined {

@@ -8,6 +8,23 @@ import type { Finding, Span } from './types';
 
 export const actorKinds = ['person', 'country', 'organization', 'media', 'place', 'other'] as const;
 export type ActorKind = (typeof actorKinds)[number];
+/** Other words annotation files use for the kinds, read as the kind they stand for. */
+export const actorKindSynonyms: Readonly<Record<string, ActorKind>> = {
+  individual: 'person',
+  state: 'country',
+  nation: 'country',
+  organisation: 'organization',
+  alliance: 'organization',
+  institution: 'organization',
+  party: 'organization',
+  company: 'organization',
+  ngo: 'organization',
+  outlet: 'media',
+  newspaper: 'media',
+  broadcaster: 'media',
+  city: 'place',
+  region: 'place',
+};
 
 /** A partial date as written in annotation files: YYYY, YYYY-MM or YYYY-MM-DD. */
 export type PartialDate = string;
