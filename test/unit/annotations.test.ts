@@ -241,19 +241,19 @@ describe('annotation files', () => {
         assert.deepEqual(file.actors, []);
       });
 
-      it('schema: an unknown or missing kind is a warning listing the allowed ones, and the actor is kept as other', () => {
+      it('schema: an unknown or missing kind, listing the allowed ones, keeping the actor as other', () => {
         const text = yaml('actors:', '  - id: seoul', '    name: Seoul', '    kind: metropolis', '  - id: busan', '    name: Busan');
         const file = parseAnnotationFile(peopleUri, text);
-        assert.deepEqual(located(text, file.findings), ['schema warning 3:10-3:20 "metropolis"', 'schema warning 4:4-4:6 "id"']);
+        assert.deepEqual(located(text, file.findings), ['schema error 3:10-3:20 "metropolis"', 'schema error 4:4-4:6 "id"']);
         for (const kind of actorKinds) assert.ok(file.findings[0].message.includes(kind), kind);
-        assert.match(file.findings[0].message, /read as other/);
+        assert.match(file.findings[0].message, /read as other$/);
         assert.deepEqual(
           file.actors.map((a) => [a.id, a.kind]),
           [['seoul', 'other'], ['busan', 'other']],
         );
       });
 
-      it('reads the words annotation files use for kinds (state, alliance, outlet…), in any case', () => {
+      it('schema: a kind written as annotation writers often do (state, alliance, outlet…, any case) is reported and read as the kind it names', () => {
         const kinds = ['state', 'alliance', 'organisation', 'outlet', 'individual', 'city', 'Person', 'STATE'];
         const text = yaml('actors:', ...kinds.flatMap((kind, i) => [`  - id: a${i}`, `    name: A${i}`, `    kind: ${kind}`]));
         const file = parseAnnotationFile(peopleUri, text);
@@ -261,20 +261,17 @@ describe('annotation files', () => {
           file.actors.map((a) => a.kind),
           ['country', 'organization', 'organization', 'media', 'person', 'place', 'person', 'country'],
         );
-        // Another case than the one written in the docs is read, with a warning that says how.
         assert.deepEqual(
-          file.findings.map((f) => [f.severity, f.message.slice(f.message.indexOf('(not'))]),
-          [
-            ['warning', "(not 'Person'); read as person"],
-            ['warning', "(not 'STATE'); read as country"],
-          ],
+          file.findings.map((f) => `${f.severity} ${text.slice(f.start, f.end)} ${f.message.slice(f.message.indexOf('read as'))}`),
+          kinds.map((kind, i) => `error ${kind} read as ${file.actors[i].kind}`),
         );
       });
 
-      it('schema: an actor with aliases but no name is found by its first alias, with a warning', () => {
-        const text = yaml('actors:', '  - id: nato', '    kind: alliance', '    aliases: [NATO, the Alliance]');
+      it('schema: an actor with aliases but no name is found by its first alias', () => {
+        const text = yaml('actors:', '  - id: nato', '    kind: organization', '    aliases: [NATO, the Alliance]');
         const file = parseAnnotationFile(peopleUri, text);
-        assert.deepEqual(located(text, file.findings), ['schema warning 1:4-1:6 "id"']);
+        assert.deepEqual(located(text, file.findings), ['schema error 1:4-1:6 "id"']);
+        assert.match(file.findings[0].message, /first alias 'NATO' stands in/);
         assert.deepEqual(file.actors.map((a) => [a.name, a.aliases]), [['NATO', ['NATO', 'the Alliance']]]);
       });
 
@@ -450,7 +447,7 @@ describe('annotation files', () => {
         const lf = yaml('actors:', '  - id: moon', '    name: Moon Jae-in', '    kind: leader');
         for (const newline of ['\r\n', '\r']) {
           const text = lf.replace(/\n/g, newline);
-          assert.deepEqual(findingsOf(text), ['schema warning 3:10-3:16 "leader"'], JSON.stringify(newline));
+          assert.deepEqual(findingsOf(text), ['schema error 3:10-3:16 "leader"'], JSON.stringify(newline));
         }
       });
 
@@ -737,7 +734,7 @@ describe('annotation files', () => {
       yaml('actors:', '  - id: kim', '    name: 42', '    kind: person'),
       yaml('actors:', '  - id: kim', '    name: Kim', '    kind: Person'),
       yaml('actors:', '  - id: kim', '    name: Kim', '    kind:'),
-      ...[...actorKinds, ...Object.keys(actorKindSynonyms), 'STATE', 'city state'].map((kind) => yaml('actors:', '  - id: kim', '    name: Kim', `    kind: ${kind}`)),
+      ...[...actorKinds, ...Object.keys(actorKindSynonyms), 'Person', 'city state'].map((kind) => yaml('actors:', '  - id: kim', '    name: Kim', `    kind: ${kind}`)),
       yaml('actors:', '  - id: kim', '    aliases: [Kim]', '    kind: person'),
       actor('aliases: Kim Jong-un'),
       actor('aliases: [Kim Jong-un, Chairman Kim]'),
@@ -792,8 +789,8 @@ describe('annotation files', () => {
       assertAgreement(validate, walkerRejects, samples, 20);
     });
 
-    it('lists the kinds of the data model and the words read as them', () => {
-      assert.deepEqual(schema.definitions.actor.properties.kind.enum, [...actorKinds, ...Object.keys(actorKindSynonyms)]);
+    it('lists the kinds of the data model', () => {
+      assert.deepEqual(schema.definitions.actor.properties.kind.enum, [...actorKinds]);
     });
 
     it('accepts exactly the dates isPartialDate accepts', () => {

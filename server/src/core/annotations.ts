@@ -281,33 +281,33 @@ class FileReader {
     return value ? { value, node: found.node } : undefined;
   }
 
-  /** The name; without one, the first alias stands in (with a warning), so that the actor is still found. */
+  /** The name; without one, the first alias stands in (the error says so), so that the actor is still found. */
   private actorName(entry: YAMLMap, fields: Fields, aliases: readonly StringValue[]): StringValue | undefined {
     if (fields.has('name') || aliases.length === 0) return this.freeText(entry, fields, 'name', 'Actor');
-    this.report(firstKey(entry), 'schema', 'warning', `Actor is missing 'name'; its first alias '${aliases[0].value}' stands in`);
+    this.report(firstKey(entry), 'schema', 'error', `Actor is missing 'name'; its first alias '${aliases[0].value}' stands in`);
     return aliases[0];
   }
 
   /**
-   * The kind, or a word that stands for one (state, alliance, outlet…). Any other value, or none, is
-   * read as `other` with a warning: the actor is still matched, only its colour and grouping suffer.
+   * The kind. Anything else is an error, but the actor is kept, so that it is still matched: a word that
+   * stands for a kind (state, alliance, outlet…, in any case) is read as that kind, any other value or
+   * none as `other`, and the error says how it was read.
    */
   private actorKind(entry: YAMLMap, fields: Fields): ActorKind {
     const allowed = actorKinds.join(', ');
     const field = fields.get('kind');
     if (!field || isEmpty(field.value)) {
-      this.report(field ? field.key : firstKey(entry), 'schema', 'warning', `Actor has no 'kind' (${allowed}); read as other`);
+      const problem = field ? "'kind' has no value" : "Actor is missing 'kind'";
+      this.report(field ? field.key : firstKey(entry), 'schema', 'error', `${problem} (${allowed}); read as other`);
       return 'other';
     }
     const written = this.stringNode(field.value, "'kind'");
     if (!written) return 'other';
-    const known = (value: string): ActorKind | undefined =>
-      (actorKinds as readonly string[]).includes(value) ? (value as ActorKind) : Object.hasOwn(actorKindSynonyms, value) ? actorKindSynonyms[value] : undefined;
-    const kind = known(written.value);
-    if (kind) return kind;
-    const folded = known(written.value.trim().toLowerCase());
-    this.report(written.node, 'schema', 'warning', `'kind' must be one of: ${allowed} (not '${written.value}'); read as ${folded ?? 'other'}`);
-    return folded ?? 'other';
+    if ((actorKinds as readonly string[]).includes(written.value)) return written.value as ActorKind;
+    const folded = written.value.trim().toLowerCase();
+    const kind = (actorKinds as readonly string[]).includes(folded) ? (folded as ActorKind) : Object.hasOwn(actorKindSynonyms, folded) ? actorKindSynonyms[folded] : 'other';
+    this.report(written.node, 'schema', 'error', `'kind' must be one of: ${allowed} (not '${written.value}'); read as ${kind}`);
+    return kind;
   }
 
   private choice<T extends string>(entry: YAMLMap, fields: Fields, name: string, allowed: readonly T[], owner?: string): T | undefined {
