@@ -217,15 +217,18 @@ describe('annotation files', () => {
         assert.equal(file.actors[0].id, 'kim');
       });
 
-      it('schema: a missing required field on the entry’s first key, and the entry is dropped', () => {
+      it('schema: a missing required field on the entry’s first key; no id is made from the name, no name drops the entry', () => {
         const text = yaml('actors:', '  - name: Lee Jae-myung', '    kind: person', '  - id: moon', '    kind: person');
         const file = parseAnnotationFile(peopleUri, text);
         assert.deepEqual(located(text, file.findings), ['schema error 1:4-1:8 "name"', 'schema error 3:4-3:6 "id"']);
         assert.deepEqual(
           file.findings.map((f) => f.message),
-          ["Actor is missing 'id'", "Actor is missing 'name'"],
+          ["Actor is missing 'id'; read as 'lee-jae-myung'", "Actor is missing 'name'"],
         );
-        assert.deepEqual(file.actors, []);
+        assert.deepEqual(
+          file.actors.map((a) => [a.id, a.name]),
+          [['lee-jae-myung', 'Lee Jae-myung']],
+        );
       });
 
       it('schema: a required field without a value, on its key', () => {

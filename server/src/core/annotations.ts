@@ -12,6 +12,7 @@
  * cost nothing, and any alias is reported instead of being silently resolved.
  */
 import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { idFromName } from './annotationEdits';
 import { actorKinds, actorKindSynonyms, type Actor, type ActorKind, type AnnotationFile, type ArticleMeta, type PartialDate, type Role, type SourceSpan } from './model';
 import type { Finding, Severity, Span } from './types';
 import { nodeSpan, readYamlTree } from './yamlTree';
@@ -110,12 +111,9 @@ class FileReader {
       return undefined;
     }
     const fields = this.fields(node, actorFields, 'actor field');
-    const id = this.requiredString(node, fields, 'id', 'Actor');
-    if (id && !actorIdPattern.test(id.value)) {
-      this.report(id.node, 'schema', 'error', `Actor id '${id.value}' must be lowercase letters and digits, words joined by single hyphens (like 'shin-won-sik')`);
-    }
     const aliases = this.stringList(fields.get('aliases'), 'alias');
     const name = this.actorName(node, fields, aliases);
+    const id = this.actorId(node, fields, name);
     const kind = this.actorKind(node, fields);
     const family = this.choice(node, fields, 'family', families);
     const summary = this.freeText(node, fields, 'summary');
@@ -279,6 +277,20 @@ class FileReader {
     if (!found) return undefined;
     const value = found.value.trim();
     return value ? { value, node: found.node } : undefined;
+  }
+
+  /** The id; without one, an id made from the name stands in (the error says which), so that the actor is kept. */
+  private actorId(entry: YAMLMap, fields: Fields, name: StringValue | undefined): StringValue | undefined {
+    if (!fields.has('id') && name) {
+      const made = idFromName(name.value);
+      this.report(firstKey(entry), 'schema', 'error', `Actor is missing 'id'; read as '${made}'`);
+      return { value: made, node: name.node };
+    }
+    const id = this.requiredString(entry, fields, 'id', 'Actor');
+    if (id && !actorIdPattern.test(id.value)) {
+      this.report(id.node, 'schema', 'error', `Actor id '${id.value}' must be lowercase letters and digits, words joined by single hyphens (like 'shin-won-sik')`);
+    }
+    return id;
   }
 
   /** The name; without one, the first alias stands in (the error says so), so that the actor is still found. */
