@@ -543,6 +543,27 @@ describe('recognizeDates', () => {
     });
   });
 
+  describe('lists of dates', () => {
+    it('gives a month or day written without its year the year of the list item that has one', () => {
+      table(
+        [
+          ['Talks ran in March and April 2023.', ['March=2023-03', 'April 2023=2023-04']],
+          ['Votes fell on 5 and 6 March 2024.', ['5=2024-03-05', '6 March 2024=2024-03-06']],
+          ['Drills ran in June, July or August 2022.', ['June=2022-06', 'July=2022-07', 'August 2022=2022-08']],
+          // Across a new year: the earlier month belongs to the year before.
+          ['Strikes came in December and January 2024.', ['December=2023-12', 'January 2024=2024-01']],
+          // After a dated item, the list goes on in its year, or the next when it comes earlier in the calendar.
+          ['Talks ran in March 2023 and April, then on 30 December 2023 and 2 January.', ['March 2023=2023-03', 'April=2023-04', '30 December 2023=2023-12-30', '2 January=2024-01-02']],
+          // No list, no year to take: each is read on its own against the publication date.
+          ['Talks ran in March, April and May.', ['March=2024-03', 'April=2024-04', 'May=2024-05']],
+          ['Talks ran in March and on 6 April 2023.', ['March=2024-03', '6 April 2023=2023-04-06']],
+          ['On 30 and 31 February 2024 nothing happened.', []],
+        ],
+        '2024-02-06',
+      );
+    });
+  });
+
   describe('statedPublicationDate', () => {
     it('reads the date an article states at its top', () => {
       const cases: Array<[string, string | undefined]> = [

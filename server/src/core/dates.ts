@@ -253,6 +253,8 @@ const contextWords = new WordTable<string>(
   true,
 );
 
+/** Items looked through for the year of a list of dates ("June, July, August or September 2022"). */
+const maxListItems = 5;
 /** Whitespace allowed between the words of one date. */
 const maxGap = 16;
 /** Longest word looked at before a trigger; longer words are never context words. */
@@ -383,6 +385,8 @@ class DateScanner {
   /** End of the last mention: look-backs stop there so mentions never overlap. */
   private lastEnd = 0;
   private lastPrecision: DatePrecision | undefined;
+  /** The date written in the last mention (its end, for a range), for a list that goes on without a year. */
+  private lastWritten: { y?: number; m?: number; d?: number } = {};
 
   constructor(
     private readonly text: string,
@@ -422,9 +426,52 @@ class DateScanner {
       this.emit(range.start, range.to.end, range.from, range.to);
       return range.to.end;
     }
+    this.completeFromList(point);
     if (!this.accept(point)) return -1;
     this.emit(point.start, point.end, point);
     return point.end;
+  }
+
+  /**
+   * A month, or a day, written without its year in a list whose later item has one ("March and April 2023",
+   * "5 and 6 March 2024", "June, July or August 2022") takes that item's year (and month), as a reader
+   * does; a month after the later one belongs to the year before ("December and January 2024"). Failing
+   * that, a date that continues a list after a dated one takes its year ("March 2023 and April", "5 March
+   * 2023 and 6 March"), the next year when it comes earlier in the calendar.
+   */
+  private completeFromList(point: Point): void {
+    const yearless = point.y === undefined && (point.anchor === undefined || point.anchor.kind === 'nearestYear');
+    if (!yearless || (point.m === undefined && point.bare !== 'day')) return;
+    if (this.completeFromLaterItem(point) || point.m === undefined) return;
+    const { y, m, d } = this.lastWritten;
+    if (y === undefined || m === undefined || !this.continuesList(point.start, point.d === undefined ? 'month' : 'day')) return;
+    const earlier = point.m * 100 + (point.d ?? 0) < m * 100 + (d ?? 0);
+    point.y = earlier ? y + 1 : y;
+    point.anchor = undefined;
+    point.bare = undefined;
+  }
+
+  private completeFromLaterItem(point: Point): boolean {
+    let at = point.end;
+    for (let item = 0; item < maxListItems; item++) {
+      listSeparator.lastIndex = at;
+      if (!listSeparator.exec(this.text)) return false;
+      const next = this.parsePoint(listSeparator.lastIndex);
+      if (!next || next.invalid || next.m === undefined || next.d !== undefined !== (point.d !== undefined)) return false;
+      if (next.y !== undefined) {
+        const m = point.m ?? next.m;
+        const y = next.y - (point.m !== undefined && point.m > next.m ? 1 : 0);
+        if (point.d !== undefined && !isValidDate(y, m, point.d)) return false;
+        point.m = m;
+        point.y = y;
+        point.anchor = undefined;
+        point.bare = undefined;
+        return true;
+      }
+      if (next.anchor?.kind !== 'nearestYear') return false;
+      at = next.end;
+    }
+    return false;
   }
 
   // ---- Points -----------------------------------------------------------------------------------
@@ -1068,6 +1115,8 @@ class DateScanner {
     this.mentions.push(value === undefined ? { start, end, text, precision, relative, ambiguous } : { start, end, text, value, precision, relative, ambiguous });
     this.lastEnd = end;
     this.lastPrecision = precision;
+    const last = to ?? from;
+    this.lastWritten = { y: last.untilYear ?? last.y, m: last.untilMonth ?? last.m, d: last.d };
   }
 
   private pointValue(point: Point): string | undefined {
