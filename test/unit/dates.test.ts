@@ -229,6 +229,17 @@ describe('recognizeDates', () => {
       assert.equal(only('in the 20th century').precision, 'year');
     });
 
+    it('reads spans of years whose end has two digits: dashes, and slashes or hyphens between consecutive years', () => {
+      table([
+        ['The 2022–23 winter was mild; in fiscal 2023/24 and the 2023-24 season, less so.', ['2022–23=2022/2023', '2023/24=2023/2024', '2023-24=2023/2024']],
+        ['In the winter of 2022–23 and in 1914–18, and from 1999–00 on.', ['winter of 2022–23=2022/2023', '1914–18=1914/1918', '1999–00=1999/2000']],
+        ['From 2022–23 to 2024–25, budgets grew.', ['From 2022–23 to 2024–25=2022/2025']],
+        // Not consecutive with a slash or hyphen (2009-11 may be a month), backwards, a label or a score.
+        ['In 2009-11, in 2023/25 and in 2022–21.', []],
+        ['See pp. 2022–23; the team scored 2022-23.', []],
+      ]);
+    });
+
     it('reads quarters and halves of a year as month intervals', () => {
       table([
         ['Exports fell in Q3 2024.', ['Q3 2024=2024-07/2024-09']],
@@ -272,13 +283,13 @@ describe('recognizeDates', () => {
         ['The budget was 2023 million won.', []],
         ['Output rose 2023 percent.', []],
         ['He wrote 2023 words.', []],
-        ['The fiscal year 2023/24 ended.', []],
+        ['The fiscal year 2023/24 ended.', ['2023/24=2023/2024']],
         ['The 2009-11 period is disputed.', []],
         ['The code was 2023.5 on release.', []],
         ['He saw 1453 and 2300 in the ledger.', []],
         ['Vision 2030 and COP28 met the G20.', []],
         ['F-16s, Su-35 jets, S-400 and Kh-101 missiles.', []],
-        ['In 1945-46 the army left.', []],
+        ['In 1945-46 the army left.', ['1945-46=1945/1946']],
       ]);
     });
   });

@@ -572,6 +572,8 @@ class DateScanner {
       const iso = this.parseIso(pos, year, next);
       if (iso) return iso;
     }
+    const span = this.shortYearSpan(pos, digitsStop, year);
+    if (span) return span;
     if (next === 115 /* s */ && !isWordChar(text.charCodeAt(digitsStop + 1)) && year % 10 === 0 && year >= 1000) {
       // "the 1800s" and "the 1900s" are centuries; "the 2000s" and "the 1990s" are decades.
       const untilYear = year % 100 === 0 && year < 2000 ? year + 99 : year + 9;
@@ -579,6 +581,24 @@ class DateScanner {
     }
     if (!this.yearBoundary(digitsStop) || year < minBareYear || year > maxBareYear) return undefined;
     return newPoint({ start: pos, end: digitsStop, y: year, precision: 'year', bare: 'year' });
+  }
+
+  /**
+   * Years whose end is written with two digits: "2022–23", "1914–18" (a dash), and the seasons and fiscal
+   * years "2023/24" and "2023-24", where a slash or hyphen counts only between consecutive years (else
+   * "2009-11" could be a month). A lone year for the context rules to judge, spanning to the later year.
+   */
+  private shortYearSpan(pos: number, digitsStop: number, year: number): Point | undefined {
+    const text = this.text;
+    const separator = text.charCodeAt(digitsStop);
+    const dash = separator === 0x2013 || separator === 0x2014;
+    if (!dash && separator !== 45 && separator !== 47) return undefined;
+    const end = digitsStop + 3;
+    if (!isDigits(text, digitsStop + 1, 2) || isDigit(text.charCodeAt(end)) || !this.yearBoundary(end)) return undefined;
+    const short = digitsValue(text, digitsStop + 1, end);
+    const untilYear = short > year % 100 ? year - (year % 100) + short : short === (year + 1) % 100 ? year + 1 : undefined;
+    if (untilYear === undefined || year < minBareYear || untilYear > maxBareYear || (!dash && untilYear !== year + 1)) return undefined;
+    return newPoint({ start: pos, end, y: year, untilYear, precision: 'year', bare: 'year' });
   }
 
   /** YYYY-MM-DD or YYYY/MM/DD. */
