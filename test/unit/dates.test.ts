@@ -229,6 +229,15 @@ describe('recognizeDates', () => {
       assert.equal(only('in the 20th century').precision, 'year');
     });
 
+    it('reads abbreviated or capitalised month names that open a range', () => {
+      table([
+        ['Exports fell in Jan–Mar 2024 and JAN-FEB 2023.', ['Jan–Mar 2024=2024-01/2024-03', 'JAN-FEB 2023=2023-01/2023-02']],
+        ['Exports fell in Dec–Feb 2024.', ['Dec–Feb 2024=2023-12/2024-02']],
+        // Alone, or before a range that ends without a month, they stay words.
+        ['Exports fell in Jan, in Jan–Mar, and at Mar-a-Lago.', []],
+      ]);
+    });
+
     it('reads spans of years whose end has two digits: dashes, and slashes or hyphens between consecutive years', () => {
       table([
         ['The 2022–23 winter was mild; in fiscal 2023/24 and the 2023-24 season, less so.', ['2022–23=2022/2023', '2023/24=2023/2024', '2023-24=2023/2024']],

@@ -316,7 +316,10 @@ interface Point {
   ambiguous: boolean;
   /** Shaped like a date but not on the calendar ("February 30, 2023"): reported as nothing at all. */
   invalid?: boolean;
-  /** A form that is a date only in context: a lone year, month name, weekday or day, a unit noun, or a quarter or half without its year. */
+  /**
+   * A form that is a date only in context: a lone year, month name, weekday or day, a unit noun; or, only
+   * as the start of a range that ends in a month, a quarter or half without its year or an abbreviated month.
+   */
   bare?: 'year' | 'month' | 'weekday' | 'day' | 'unit' | 'part';
   unit?: Unit;
   /** A modifier or relative word was taken into the text ("early", "mid-", "this", "summer of"). */
@@ -670,7 +673,9 @@ class DateScanner {
     if (relativeYear) {
       return newPoint({ start, end: relativeYear.end, m, precision: 'month', anchor: { kind: 'yearOffset', offset: relativeYear.offset } });
     }
-    if (month.abbreviated || month.shouted || isPossessive(this.text, end)) return undefined;
+    if (isPossessive(this.text, end)) return undefined;
+    // Alone, "Jan" and "MAY" are too often other words; before a dash they open a range ("Jan–Mar 2024").
+    if (month.abbreviated || month.shouted) return this.dash(end) >= 0 ? newPoint({ start, end, m, precision: 'month', bare: 'part' }) : undefined;
     return newPoint({ start, end, m, precision: 'month', bare: 'month', anchor: { kind: 'nearestYear' } });
   }
 
@@ -1344,7 +1349,7 @@ function join(a: Point, b: Point): { from: Point; to: Point } | 'invalid' | unde
     from.m = to.m;
   }
   if (loneDay && from.d !== undefined && to.d !== undefined && from.d >= to.d) return 'invalid';
-  // A quarter without its year closes on a part of a year ("Q1–Q3 2024"), not on a bare year.
+  // A quarter or an abbreviated month without a year closes on a month ("Q1–Q3 2024", "Jan–Mar 2024"), not on a bare year.
   if (from.bare === 'part' && to.m === undefined) return undefined;
   if (from.y === undefined && from.m !== undefined) {
     const later = comesAfter(from, to) ? 1 : 0;
