@@ -37,7 +37,8 @@ interface AnalyzeOutput {
     actors: { id: string; text: string; range: Range }[];
     dates: { text: string; value: string | null; range: Range }[];
     citations: { label: string; range: Range; reference: number | null }[];
-    references: { label: string; range: Range; title: string | null; url: string | null; accessed: string | null }[];
+    published: string | null;
+    references: { label: string; range: Range; title: string | null; outlet: string | null; url: string | null; accessed: string | null }[];
     diagnostics: { code: string; severity: string; message: string; range: Range }[];
   }[];
 }
@@ -66,6 +67,11 @@ describe('CLI: analyze', function () {
     assert.ok(warningsOn3.length >= 1, JSON.stringify(file.diagnostics));
     assert.equal(file.references[0].accessed, '2024-02-06');
     assert.match(file.references[1].url ?? '', /^https:\/\/www\.scmp\.com\//);
+    assert.equal(file.published, '2024-02-06', 'the annotation’s publication date');
+    assert.deepEqual(
+      file.references.map((r) => r.outlet),
+      ['AA', 'SCMP', 'The Government of Republic of Korea'],
+    );
   });
 
   it('gives positions that point at the text they name (0-based lines, UTF-16 characters)', async function () {

@@ -156,13 +156,22 @@ function analysisJson(shownPath: string, analysis: DocumentAnalysis) {
   const { markers, references } = analysis.citations;
   return {
     path: shownPath,
+    published: analysis.published ?? null,
     actors: analysis.actors.map((m) => ({ id: m.actorId, text: m.text, range: range(m), ...(m.backReference ? { backReference: true } : {}) })),
     dates: analysis.dates.map((d) => ({ text: d.text, value: d.value ?? null, range: range(d) })),
     citations: markers.map((m) => {
       const reference = references.findIndex((r) => citationKey(r) === citationKey(m));
       return { label: m.label, range: range(m), reference: reference === -1 ? null : reference };
     }),
-    references: references.map((r) => ({ label: r.label, range: range(r), title: r.title ?? null, url: r.url ?? null, accessed: r.accessed ?? null })),
+    references: references.map((r) => ({
+      label: r.label,
+      ...(r.footnote ? { footnote: true } : {}),
+      range: range(r),
+      title: r.title ?? null,
+      outlet: r.outlet ?? null,
+      url: r.url ?? null,
+      accessed: r.accessed ?? null,
+    })),
     diagnostics: analysis.findings.map((f) => diagnosticJson(f, analysis.lines)),
   };
 }
