@@ -454,13 +454,14 @@ class DateScanner {
     point.bare = undefined;
   }
 
+  /** Looks through the items after the point for one with a year; true when the point took it. */
   private completeFromLaterItem(point: Point): boolean {
     let at = point.end;
     for (let item = 0; item < maxListItems; item++) {
       listSeparator.lastIndex = at;
       if (!listSeparator.exec(this.text)) return false;
       const next = this.parsePoint(listSeparator.lastIndex);
-      if (!next || next.invalid || next.m === undefined || next.d !== undefined !== (point.d !== undefined)) return false;
+      if (!next || next.invalid || next.m === undefined || (next.d === undefined) !== (point.d === undefined)) return false;
       if (next.y !== undefined) {
         const m = point.m ?? next.m;
         const y = next.y - (point.m !== undefined && point.m > next.m ? 1 : 0);
