@@ -602,6 +602,8 @@ describe('recognizeDates', () => {
         ['14 March 2024 was a Thursday.', undefined],
         ['Published 31 February 2024', undefined],
         [`${'Line\n'.repeat(20)}Published 14 March 2024`, undefined],
+        [`Published 14 March 2024 ${'and more words '.repeat(20)}`, undefined],
+        [`${'x'.repeat(5000)}\nPublished 14 March 2024`, undefined],
         ['', undefined],
       ];
       for (const [text, expected] of cases) assert.equal(statedPublicationDate(text), expected, JSON.stringify(text));

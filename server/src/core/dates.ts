@@ -25,8 +25,11 @@ export function recognizeDates(text: string, options: DateOptions = {}, token: C
   return new DateScanner(text, parseReference(options.published)).scan(token);
 }
 
-/** Lines at the top of an article looked at for its stated publication date. */
+/** Lines at the top of an article looked at for its stated publication date, and how far at most. */
 const datelineLines = 20;
+const datelineSearchLength = 4000;
+/** A longer line is prose, not a dateline. */
+const maxDatelineLength = 200;
 /** Markdown emphasis, heading and quote marks around a dateline. */
 const datelineMarks = /^[\s>#*_]*/;
 const datelineKeyword = /^(?:first\s+)?(?:published|posted|publication\s+date|date)(?:\s+on)?\s*:?\s*/i;
@@ -40,11 +43,13 @@ const afterLoneDate = /^[\s,|·•–—-]*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)
  * date alone, with a time at most. The first such line wins; YYYY-MM-DD.
  */
 export function statedPublicationDate(text: string): string | undefined {
+  const top = text.slice(0, datelineSearchLength);
   let lineStart = 0;
-  for (let line = 0; line < datelineLines && lineStart < text.length; line++) {
-    const lineEnd = nextLineBreak(text, lineStart);
-    const content = text.slice(lineStart, lineEnd);
-    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
+  for (let line = 0; line < datelineLines && lineStart < top.length; line++) {
+    const lineEnd = nextLineBreak(top, lineStart);
+    const content = top.slice(lineStart, lineEnd);
+    lineStart = lineEnd + (top.charCodeAt(lineEnd) === 13 && top.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
+    if (content.length > maxDatelineLength) continue;
     const unmarked = content.slice(datelineMarks.exec(content)?.[0].length ?? 0);
     const keyword = datelineKeyword.exec(unmarked);
     const rest = keyword ? unmarked.slice(keyword[0].length) : unmarked;
