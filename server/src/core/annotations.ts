@@ -63,6 +63,10 @@ interface StringValue {
   node: Scalar;
 }
 
+function isActorKind(value: string): value is ActorKind {
+  return (actorKinds as readonly string[]).includes(value);
+}
+
 class FileReader {
   private readonly findings: Finding[] = [];
 
@@ -315,9 +319,9 @@ class FileReader {
     }
     const written = this.stringNode(field.value, "'kind'");
     if (!written) return 'other';
-    if ((actorKinds as readonly string[]).includes(written.value)) return written.value as ActorKind;
+    if (isActorKind(written.value)) return written.value;
     const folded = written.value.trim().toLowerCase();
-    const kind = (actorKinds as readonly string[]).includes(folded) ? (folded as ActorKind) : Object.hasOwn(actorKindSynonyms, folded) ? actorKindSynonyms[folded] : 'other';
+    const kind = isActorKind(folded) ? folded : Object.hasOwn(actorKindSynonyms, folded) ? actorKindSynonyms[folded] : 'other';
     this.report(written.node, 'schema', 'error', `'kind' must be one of: ${allowed} (not '${written.value}'); read as ${kind}`);
     return kind;
   }
