@@ -470,7 +470,7 @@ describe('recognizeDates', () => {
     it('recognises relative dates without a publication date, leaving them unresolved', () => {
       table([
         [
-          'Last year, this June and on Friday, as earlier this month and on January 29, 2024 and on January 29.',
+          'Last year, this June and on Friday, as earlier this month and on January 29, 2024.\n\nThen on January 29.',
           ['Last year=?', 'this June=?', 'Friday=?', 'earlier this month=?', 'January 29, 2024=2024-01-29', 'January 29=?'],
         ],
       ]);
@@ -578,6 +578,22 @@ describe('recognizeDates', () => {
           ['Talks ran in March, April and May.', ['March=2024-03', 'April=2024-04', 'May=2024-05']],
           ['Talks ran in March and on 6 April 2023.', ['March=2024-03', '6 April 2023=2023-04-06']],
           ['On 30 and 31 February 2024 nothing happened.', []],
+        ],
+        '2024-02-06',
+      );
+    });
+  });
+
+  describe('narration', () => {
+    it('reads a month or day without its year after a dated one in the same paragraph as the first such date on or after it', () => {
+      table(
+        [
+          ['On 26 July 2022, soldiers seized power. By the end of August, ECOWAS threatened to intervene.', ['26 July 2022=2022-07-26', 'August=2022-08']],
+          ['Talks began in December 2021 and stalled in January, then resumed on 3 March.', ['December 2021=2021-12', 'January=2022-01', '3 March=2022-03-03']],
+          // A new paragraph starts afresh: the date nearest publication.
+          ['On 26 July 2022, soldiers seized power.\n\nIn August, talks resumed.', ['26 July 2022=2022-07-26', 'August=2023-08']],
+          // Words that tie a date to publication keep doing so.
+          ['On 26 July 2022, soldiers seized power; since June, talks have stalled.', ['26 July 2022=2022-07-26', 'June=2023-06']],
         ],
         '2024-02-06',
       );

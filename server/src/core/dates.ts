@@ -393,8 +393,8 @@ class DateScanner {
   /** End of the last mention: look-backs stop there so mentions never overlap. */
   private lastEnd = 0;
   private lastPrecision: DatePrecision | undefined;
-  /** The date written in the last mention (its end, for a range), for a list that goes on without a year. */
-  private lastWritten: { y?: number; m?: number; d?: number } = {};
+  /** The last mention's date when it is one day or month, which dates after it without a year go by. */
+  private lastWritten: Ymd | undefined;
 
   constructor(
     private readonly text: string,
@@ -441,46 +441,58 @@ class DateScanner {
   }
 
   /**
-   * A month, or a day, written without its year in a list whose later item has one ("March and April 2023",
-   * "5 and 6 March 2024", "June, July or August 2022") takes that item's year (and month), as a reader
-   * does; a month after the later one belongs to the year before ("December and January 2024"). Failing
-   * that, a date that continues a list after a dated one takes its year ("March 2023 and April", "5 March
-   * 2023 and 6 March"), the next year when it comes earlier in the calendar.
+   * A month, or a day, written without its year takes it from the dates around it, as a reader does: from a
+   * later item of its list that has one ("March and April 2023", "5 and 6 March 2024", "June, July or
+   * August 2022"; a lone day takes that item's month too), else from the last date written in the same
+   * paragraph or list ("On 26 July 2022 … by the end of August", "March 2023 and April"). Of the years
+   * around that date, it takes the one that puts it nearest, as it would the publication date: "December
+   * and January 2024" starts in 2023, and "the summit of 9–11 July 2024 … confirmed at the end of June"
+   * is June 2024.
    */
   private completeFromList(point: Point): void {
     const yearless = point.y === undefined && (point.anchor === undefined || point.anchor.kind === 'nearestYear');
     if (!yearless || (point.m === undefined && point.bare !== 'day')) return;
-    if (this.completeFromLaterItem(point) || point.m === undefined) return;
-    const { y, m, d } = this.lastWritten;
-    if (y === undefined || m === undefined || !this.continuesList(point.start, point.d === undefined ? 'month' : 'day')) return;
-    const earlier = point.m * 100 + (point.d ?? 0) < m * 100 + (d ?? 0);
-    point.y = earlier ? y + 1 : y;
+    const later = this.laterListItem(point);
+    const near = later ?? (point.m !== undefined && this.lastWritten && (this.continuesList(point.start, point.precision) || this.sameParagraph(point.start)) ? this.lastWritten : undefined);
+    if (!near) return;
+    const m = point.m ?? near.m;
+    if (m === undefined) return;
+    const y = inferYear(m, point.d, near, false);
+    if (point.d !== undefined && !isValidDate(y, m, point.d)) return;
+    point.m = m;
+    point.y = y;
     point.anchor = undefined;
     point.bare = undefined;
   }
 
-  /** Looks through the items after the point for one with a year; true when the point took it. */
-  private completeFromLaterItem(point: Point): boolean {
+  /** The first item after the point in its list that has a year, if the items up to it have none. */
+  private laterListItem(point: Point): Ymd | undefined {
     let at = point.end;
     for (let item = 0; item < maxListItems; item++) {
       listSeparator.lastIndex = at;
-      if (!listSeparator.exec(this.text)) return false;
+      if (!listSeparator.exec(this.text)) return undefined;
       const next = this.parsePoint(listSeparator.lastIndex);
-      if (!next || next.invalid || next.m === undefined || (next.d === undefined) !== (point.d === undefined)) return false;
-      if (next.y !== undefined) {
-        const m = point.m ?? next.m;
-        const y = next.y - (point.m !== undefined && point.m > next.m ? 1 : 0);
-        if (point.d !== undefined && !isValidDate(y, m, point.d)) return false;
-        point.m = m;
-        point.y = y;
-        point.anchor = undefined;
-        point.bare = undefined;
-        return true;
-      }
-      if (next.anchor?.kind !== 'nearestYear') return false;
+      if (!next || next.invalid || next.m === undefined || (next.d === undefined) !== (point.d === undefined)) return undefined;
+      if (next.y !== undefined) return { y: next.y, m: next.m, d: next.d };
+      if (next.anchor?.kind !== 'nearestYear') return undefined;
       at = next.end;
     }
-    return false;
+    return undefined;
+  }
+
+  /** Whether no blank line stands between the last mention and pos. */
+  private sameParagraph(pos: number): boolean {
+    const text = this.text;
+    let lineBreaks = 0;
+    for (let i = this.lastEnd; i < pos; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit === 10) {
+        if (++lineBreaks === 2) return false;
+      } else if (unit !== 13 && !isBlank(unit)) {
+        lineBreaks = 0;
+      }
+    }
+    return true;
   }
 
   // ---- Points -----------------------------------------------------------------------------------
@@ -1146,8 +1158,9 @@ class DateScanner {
     this.mentions.push(value === undefined ? { start, end, text, precision, relative, ambiguous } : { start, end, text, value, precision, relative, ambiguous });
     this.lastEnd = end;
     this.lastPrecision = precision;
-    const last = to ?? from;
-    this.lastWritten = { y: last.untilYear ?? last.y, m: last.untilMonth ?? last.m, d: last.d };
+    // A year alone ("before 2022") says too little about the time a paragraph goes on in.
+    const dated = !to && from.y !== undefined && from.m !== undefined && from.untilMonth === undefined;
+    this.lastWritten = dated ? { y: from.y as number, m: from.m, d: from.d } : undefined;
   }
 
   private pointValue(point: Point): string | undefined {
