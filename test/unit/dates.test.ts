@@ -592,6 +592,10 @@ describe('recognizeDates', () => {
           ['Talks began in December 2021 and stalled in January, then resumed on 3 March.', ['December 2021=2021-12', 'January=2022-01', '3 March=2022-03-03']],
           // A new paragraph starts afresh: the date nearest publication.
           ['On 26 July 2022, soldiers seized power.\n\nIn August, talks resumed.', ['26 July 2022=2022-07-26', 'August=2023-08']],
+          // The paragraph lends a year, not a licence: a lone month must still stand where a month can.
+          ['[1] “Cable talks”, Wire, (Access Date: 06.02.2024).\n[2] “March meeting”, Grid Weekly.', ['06.02.2024=2024-02-06']],
+          // Line breaks of any style end a paragraph.
+          ['On 26 July 2022, soldiers seized power.\r\rIn August, talks resumed.', ['26 July 2022=2022-07-26', 'August=2023-08']],
           // Words that tie a date to publication keep doing so.
           ['On 26 July 2022, soldiers seized power; since June, talks have stalled.', ['26 July 2022=2022-07-26', 'June=2023-06']],
         ],

@@ -462,7 +462,9 @@ class DateScanner {
     point.m = m;
     point.y = y;
     point.anchor = undefined;
-    point.bare = undefined;
+    // A later item with its year makes the list a date; a paragraph's date only lends its year, and a
+    // lone month must still stand where a month can ("March meeting" in a title stays a word).
+    if (later) point.bare = undefined;
   }
 
   /** The first item after the point in its list that has a year, if the items up to it have none. */
@@ -480,13 +482,13 @@ class DateScanner {
     return undefined;
   }
 
-  /** Whether no blank line stands between the last mention and pos. */
+  /** Whether no blank line stands between the last mention and pos (\n, \r\n and a lone \r each end a line). */
   private sameParagraph(pos: number): boolean {
     const text = this.text;
     let lineBreaks = 0;
     for (let i = this.lastEnd; i < pos; i++) {
       const unit = text.charCodeAt(i);
-      if (unit === 10) {
+      if (unit === 10 || (unit === 13 && text.charCodeAt(i + 1) !== 10)) {
         if (++lineBreaks === 2) return false;
       } else if (unit !== 13 && !isBlank(unit)) {
         lineBreaks = 0;
