@@ -569,6 +569,8 @@ describe('recognizeDates', () => {
         [
           ['Talks ran in March and April 2023.', ['March=2023-03', 'April 2023=2023-04']],
           ['Votes fell on 5 and 6 March 2024.', ['5=2024-03-05', '6 March 2024=2024-03-06']],
+          ['Votes fell on 5, 6 and 7 March 2024.', ['5=2024-03-05', '6=2024-03-06', '7 March 2024=2024-03-07']],
+          ['Articles 5, 6 and 7 of the treaty, and 5,000 troops.', []],
           ['Drills ran in June, July or August 2022.', ['June=2022-06', 'July=2022-07', 'August 2022=2022-08']],
           // Across a new year: the earlier month belongs to the year before.
           ['Strikes came in December and January 2024.', ['December=2023-12', 'January 2024=2024-01']],

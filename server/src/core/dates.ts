@@ -74,14 +74,15 @@ function nextLineBreak(text: string, from: number): number {
  * Candidates: a number that can begin a date, or a word that can head one. Case matters: "May 2023" yes,
  * "may" no. A number is a candidate when it can begin a date form: four digits (a year, an ISO date, a
  * decade), or one or two digits followed by a date separator and a digit (06.02.2024), by a dash or a
- * range word (a range: "24–30 April", "from 1 to 3 June"), by blanks and a capital (a month: "6 June",
+ * range word (a range: "24–30 April", "from 1 to 3 June"), by a comma and a digit (a list: "5, 6 and 7
+ * March"), by blanks and a capital (a month: "6 June",
  * "6th of June"), or by "century" ("the 20th century"). The scanner decides; this only spares it the numbers that cannot be dates ("[12]",
  * "5,000", "35 percent"). The words are grouped by first letter, which the engine searches faster than a
  * flat list; the Q of "Q3" and the H of "H1" are matched alone, so that the trigger starts at the letter.
  * "century" triggers the written-out ordinals before it ("the twentieth century"), found by looking back.
  */
 const trigger =
-  /(?<![0-9])(?:[0-9]{4}(?![0-9])|[0-9]{1,2}(?![0-9])(?=(?:st|nd|rd|th)?(?:[ \t\u00a0\u202f\r\n]+(?:of[ \t\u00a0\u202f\r\n]+)?[A-Z]|[ \t\u00a0\u202f]*[-\u2010-\u2014]|[ \t\u00a0\u202f]+(?:to|until|till|through|and)[ \t\u00a0\u202f]|(?:st|nd|rd|th)[- \t\u00a0\u202f][Cc]entury|[./][0-9])))|\b(?:J(?:an|u[nl]|AN|U[NL])|F(?:eb|EB|ri)|M(?:a[ry]|A[RY]|on)|A(?:pr|ug|PR|UG)|S(?:ep|EP|at|un)|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC)|T(?:ue|hu|o(?:day|morrow))|W(?:ed|eek)|[Yy](?:ear|esterday)|Q(?=[1-4]\b)|H(?=[12]\b)|[Cc]entury|month|week|to(?:day|morrow)|ago)/g;
+  /(?<![0-9])(?:[0-9]{4}(?![0-9])|[0-9]{1,2}(?![0-9])(?=(?:st|nd|rd|th)?(?:[ \t\u00a0\u202f\r\n]+(?:of[ \t\u00a0\u202f\r\n]+)?[A-Z]|[ \t\u00a0\u202f]*[-\u2010-\u2014]|[ \t\u00a0\u202f]+(?:to|until|till|through|and)[ \t\u00a0\u202f]|(?:st|nd|rd|th)[- \t\u00a0\u202f][Cc]entury|[./][0-9]|,[ \t\u00a0\u202f]*[0-9]{1,2}(?![0-9]))))|\b(?:J(?:an|u[nl]|AN|U[NL])|F(?:eb|EB|ri)|M(?:a[ry]|A[RY]|on)|A(?:pr|ug|PR|UG)|S(?:ep|EP|at|un)|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC)|T(?:ue|hu|o(?:day|morrow))|W(?:ed|eek)|[Yy](?:ear|esterday)|Q(?=[1-4]\b)|H(?=[12]\b)|[Cc]entury|month|week|to(?:day|morrow)|ago)/g;
 
 /** Longest word a WordTable holds. */
 const maxTableWord = 15;
@@ -467,6 +468,14 @@ class DateScanner {
     if (later) point.bare = undefined;
   }
 
+  /** A comma and another day after pos: "5, 6 and 7 March". */
+  private commaBeforeDay(pos: number): boolean {
+    if (this.text.charCodeAt(pos) !== 44) return false;
+    let at = pos + 1;
+    while (isBlank(this.text.charCodeAt(at))) at++;
+    return this.readDay(at) !== undefined;
+  }
+
   /** The first item after the point in its list that has a year, if the items up to it have none. */
   private laterListItem(point: Point): Ymd | undefined {
     let at = point.end;
@@ -474,9 +483,15 @@ class DateScanner {
       listSeparator.lastIndex = at;
       if (!listSeparator.exec(this.text)) return undefined;
       const next = this.parsePoint(listSeparator.lastIndex);
-      if (!next || next.invalid || next.m === undefined || (next.d === undefined) !== (point.d === undefined)) return undefined;
-      if (next.y !== undefined) return { y: next.y, m: next.m, d: next.d };
-      if (next.anchor?.kind !== 'nearestYear') return undefined;
+      if (!next || next.invalid || (next.d === undefined) !== (point.d === undefined)) return undefined;
+      // A lone day goes on to the next item ("5, 6 and 7 March 2024"); a point needs its month.
+      if (next.m === undefined) {
+        if (next.bare !== 'day') return undefined;
+      } else if (next.y !== undefined) {
+        return { y: next.y, m: next.m, d: next.d };
+      } else if (next.anchor?.kind !== 'nearestYear') {
+        return undefined;
+      }
       at = next.end;
     }
     return undefined;
@@ -671,9 +686,9 @@ class DateScanner {
     let monthAt = this.gap(day.end);
     if (monthAt >= 0 && this.wordAt(monthAt, 'of')) monthAt = this.gap(monthAt + 2);
     const month = monthAt >= 0 ? this.readMonth(monthAt) : undefined;
-    // A lone day may open a range ("24–30 April", "from 1 to 3 June", "between 1 and 3 June"); parseRange
-    // decides whether it does, and parseEndPoint reads one that closes a range.
-    const opensRange = this.dash(day.end) >= 0 || this.wordConnector(day.end, rangeConnectors) >= 0;
+    // A lone day may open a range ("24–30 April", "from 1 to 3 June", "between 1 and 3 June") or a list
+    // ("5, 6 and 7 March"); parseRange and completeFromList decide whether it does.
+    const opensRange = this.dash(day.end) >= 0 || this.wordConnector(day.end, rangeConnectors) >= 0 || this.commaBeforeDay(day.end);
     if (!month) return opensRange ? newPoint({ start: pos, end: day.end, d: day.value, precision: 'day', bare: 'day' }) : undefined;
     return this.completeDay(newPoint({ start: pos, end: month.end, m: month.value, d: day.value, precision: 'day' }));
   }
