@@ -594,7 +594,7 @@ class DateScanner {
     if (n === undefined) {
       const unit = unitOrdinals.get(text, ordinalStart, ordinalEnd);
       const tensStart = ordinalStart - 'twenty-'.length;
-      if (unit === undefined || tensStart < this.lastEnd || !/^twenty-$/i.test(text.slice(tensStart, ordinalStart)) || isWordChar(text.charCodeAt(tensStart - 1))) return undefined;
+      if (unit === undefined || tensStart < this.lastEnd || !equalsIgnoringCase(text, tensStart, 'twenty-') || isWordChar(text.charCodeAt(tensStart - 1))) return undefined;
       n = 20 + unit;
       start = tensStart;
     }
